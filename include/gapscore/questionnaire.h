@@ -1,0 +1,119 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gapscore {
+
+/// An inclusive integer range with optional text labels for its points.
+struct Scale {
+  std::string name;
+  int min = 1;
+  int max = 7;
+  std::vector<std::pair<std::string, int>> labels;
+
+  int points() const { return max - min + 1; }
+};
+
+/// One SERVQUAL statement. A column name is empty when the item does not
+/// have that measure (no expectation: SERVPERF; no adequate/desired: no
+/// zone of tolerance).
+struct Item {
+  std::string id;
+  std::string text;
+  std::string dimension;
+  Scale scale;
+  std::string expectation;
+  std::string perception;
+  std::string adequate;
+  std::string desired;
+  bool reverse = false;
+};
+
+struct Dimension {
+  std::string id;
+  std::string label;
+  std::vector<std::size_t> items;  ///< indices into Questionnaire::items
+  int min_items = 1;               ///< resolved: explicit, inherited or half rounded up
+  std::optional<double> weight;    ///< fixed weight as written, before normalising
+  std::string importance_column;   ///< 100-point allocation column, when used
+};
+
+enum class MetricType { kNps, kCsat, kCes };
+
+struct Metric {
+  std::string id;
+  MetricType type = MetricType::kNps;
+  std::string column;
+  Scale scale;
+  int promoter_min = 9;
+  int detractor_max = 6;
+  int satisfied_min = 4;
+  int agree_min = 5;
+};
+
+enum class Weighting { kNone, kFixed, kImportance };
+
+/// Where column names come from when there are several header rows.
+struct HeaderNaming {
+  bool joined = false;  ///< all header rows joined (SurveyMonkey's two rows)
+  int row = 1;          ///< otherwise this header row (1-based)
+};
+
+/// A Kano feature: asked functionally ("if it has ...") and dysfunctionally
+/// ("if it lacks ..."), each answered on a 1..5 scale: like, must-be,
+/// neutral, live-with, dislike.
+struct KanoFeature {
+  std::string id;
+  std::string text;
+  std::string functional;
+  std::string dysfunctional;
+  Scale scale;
+};
+
+/// A validated questionnaire: every reference resolved, every default filled.
+struct Questionnaire {
+  std::string file;
+  /// The document as parsed, compact with sorted keys: what a saved state
+  /// carries and fingerprints.
+  std::string source;
+  std::string title;
+  std::string respondent_id;
+  /// Survey weights (METHODS.md): every figure is weighted when set.
+  std::string weight_column;
+  int header_rows = 1;
+  HeaderNaming header_names;
+  std::vector<std::string> missing;
+  bool has_servqual = false;
+  std::vector<Item> items;
+  std::vector<Dimension> dimensions;
+  Weighting weighting = Weighting::kNone;
+  std::vector<Metric> metrics;
+  std::vector<KanoFeature> kano;
+  /// Key drivers: the index in `metrics` of the outcome; -1 for none.
+  int driver_outcome = -1;
+};
+
+/// A column the questionnaire reads, with what it is for ("item T1
+/// expectation"), used to bind the CSV header and to explain errors.
+struct ColumnUse {
+  std::string column;
+  std::string role;
+  std::string pointer;
+};
+
+/// Parses and validates a questionnaire. Every problem is collected; if
+/// there is any, throws Error(kInvalid) carrying all of them, each with its
+/// JSON pointer (or line and column for a JSON syntax error).
+Questionnaire parse_questionnaire(std::string_view json_text, const std::string& file_name);
+
+/// Reads `path` and parses it; throws Error(kIo) when it cannot be read.
+Questionnaire load_questionnaire(const std::string& path);
+
+/// Every column the questionnaire names, in questionnaire order.
+std::vector<ColumnUse> column_uses(const Questionnaire& questionnaire);
+
+}  // namespace gapscore

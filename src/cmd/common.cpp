@@ -1,0 +1,154 @@
+#include "cmd/common.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "gapscore/diagnostic.h"
+#include "gapscore/input.h"
+#include "gapscore/output.h"
+#include "gapscore/text.h"
+#include "gapscore/writers.h"
+
+namespace gapscore::cmd {
+
+void add_input_options(CLI::App& app, InputOptions& options) {
+  app.add_option("-q,--questionnaire", options.questionnaire, "Questionnaire (JSON) describing the columns")
+      ->required();
+  app.add_option("inputs", options.inputs, "CSV exports, read as one data set; none or - reads standard input");
+  app.add_option("--by", options.by, "Report every block per value of COL; repeatable; A,B crosses two columns")
+      ->type_name("COL")
+      ->allow_extra_args(false);
+  app.add_option("--min-n", options.min_n, "Withhold the figures of segments with fewer than K rows")
+      ->type_name("K")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option(
+         "--max-segments", options.max_segments,
+         "Stop when a --by breakdown has more than N segments (default " + std::to_string(kDefaultMaxSegments) + ")")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  app.add_option("-j,--jobs", options.threads,
+                 "Threads counting rows (default: the machine's hardware threads); any number gives the same report")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  app.add_flag("--strict", options.strict, "Stop at the first invalid cell or rejected row (exit 1)");
+  app.add_option("-d,--delimiter", options.delimiter,
+                 "Field delimiter: , ; tab (or \\t) or |; default: detected from the header")
+      ->type_name("CHAR")
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            const bool known =
+                value == "," || value == ";" || value == "|" || value == "tab" || value == "\\t" || value == "\t";
+            return known ? std::string() : "expected , ; tab or |, found " + quote(value);
+          },
+          "", "delimiter"));
+}
+
+namespace {
+
+char delimiter_of(const std::string& option) {
+  if (option.empty()) return kDetectDelimiter;
+  if (option == "tab" || option == "\\t") return '\t';
+  return option[0];
+}
+
+}  // namespace
+
+EngineOptions engine_options(const InputOptions& options) {
+  EngineOptions engine;
+  engine.breakdowns = parse_breakdowns(options.by);
+  engine.min_n = options.min_n;
+  engine.max_segments = options.max_segments;
+  engine.strict = options.strict;
+  engine.threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  return engine;
+}
+
+std::vector<std::vector<std::string>> parse_breakdowns(const std::vector<std::string>& by) {
+  std::vector<std::vector<std::string>> breakdowns;
+  for (const std::string& option : by) {
+    std::vector<std::string> columns;
+    std::size_t begin = 0;
+    for (;;) {
+      const std::size_t comma = option.find(',', begin);
+      const std::string_view column = trim(std::string_view(option).substr(begin, comma - begin));
+      if (column.empty()) throw Error(ErrorKind::kUsage, "--by", "empty column name in " + quote(option));
+      columns.emplace_back(column);
+      if (comma == std::string::npos) break;
+      begin = comma + 1;
+    }
+    breakdowns.push_back(std::move(columns));
+  }
+  return breakdowns;
+}
+
+void read_inputs(const InputOptions& options, Engine& engine) {
+  const std::vector<std::string> inputs = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
+  for (const std::string& path : inputs) {
+    const std::unique_ptr<RecordReader> reader = RecordReader::open_file(path, delimiter_of(options.delimiter));
+    engine.read(*reader);
+  }
+}
+
+nlohmann::json read_json_report(const std::string& path) {
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) throw Error(ErrorKind::kIo, path, std::string("cannot open: ") + std::strerror(errno));
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception&) {
+    if (in.bad()) throw Error(ErrorKind::kIo, path, std::string("cannot read: ") + std::strerror(errno));
+    throw Error(ErrorKind::kInvalid, path == "-" ? "<stdin>" : path, "not a gapscore JSON report (not JSON)");
+  }
+}
+
+std::string report_format(const std::string& format, const std::string& output) {
+  if (!format.empty()) return format;
+  return output.size() >= 4 && output.compare(output.size() - 4, 4, ".csv") == 0 ? "csv" : "json";
+}
+
+void add_report_options(CLI::App& app, ReportOptions& options) {
+  app.add_option("-o,--output", options.output, "Write the report here (atomically for a regular file)")
+      ->type_name("FILE");
+  app.add_option("-f,--format", options.format, "Report format; default from the output's extension, else json")
+      ->check(CLI::IsMember({"json", "csv"}));
+  app.add_option("--baseline", options.baseline, "Compare every figure with an earlier JSON report")
+      ->type_name("REPORT");
+  app.add_option("--fail-if", options.fail_if,
+                 "Exit 4 after writing the report when this holds, e.g. \"nps.score < 20\"; repeatable")
+      ->type_name("EXPR")
+      ->allow_extra_args(false);
+}
+
+std::vector<Threshold> parse_thresholds(const ReportOptions& options) {
+  std::vector<Threshold> thresholds;
+  for (const std::string& text : options.fail_if) thresholds.push_back(parse_threshold(text));
+  return thresholds;
+}
+
+bool deliver_report(Report report, const ReportOptions& options, const std::vector<Threshold>& thresholds) {
+  if (!options.baseline.empty()) compare_with_baseline(report, read_json_report(options.baseline), options.baseline);
+  const std::string output = options.output.empty() ? "-" : options.output;
+  const bool csv = report_format(options.format, output) == "csv";
+  const std::string json_text = to_json(report);
+  // Thresholds are checked before anything is written, so that one naming
+  // no figure of the report is a usage error that leaves no output behind.
+  std::vector<std::string> crossings;
+  if (!thresholds.empty()) {
+    const nlohmann::json figures = nlohmann::json::parse(json_text);
+    for (const Threshold& threshold : thresholds) {
+      if (std::optional<std::string> message = crossed(figures, threshold)) crossings.push_back(std::move(*message));
+    }
+  }
+  write_output(output, csv ? to_csv(report) : json_text);
+  for (const std::string& message : crossings) std::cerr << "gapscore: " << message << '\n';
+  return crossings.empty();
+}
+
+}  // namespace gapscore::cmd

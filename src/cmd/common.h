@@ -1,0 +1,67 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "gapscore/engine.h"
+#include "gapscore/questionnaire.h"
+#include "gapscore/report.h"
+#include "gapscore/trend.h"
+
+namespace gapscore::cmd {
+
+/// Options every subcommand that reads data shares.
+struct InputOptions {
+  std::string questionnaire;
+  std::vector<std::string> inputs;
+  std::vector<std::string> by;
+  std::int64_t min_n = 0;
+  std::size_t max_segments = kDefaultMaxSegments;
+  bool strict = false;
+  std::string delimiter;
+  std::size_t threads = 0;
+};
+
+void add_input_options(CLI::App& app, InputOptions& options);
+
+/// The --by values as breakdowns: "a,b" crosses a and b. Throws
+/// Error(kUsage) for an empty column name.
+std::vector<std::vector<std::string>> parse_breakdowns(const std::vector<std::string>& by);
+
+/// The engine options every subcommand shares, from the command line.
+EngineOptions engine_options(const InputOptions& options);
+
+/// Reads every input (standard input when there is none) into `engine`.
+void read_inputs(const InputOptions& options, Engine& engine);
+
+/// A JSON report read from `path` (- for standard input). Throws
+/// Error(kIo) when it cannot be read, Error(kInvalid) when it is not JSON.
+nlohmann::json read_json_report(const std::string& path);
+
+/// "json" or "csv": `format` when given, else from the output's extension.
+std::string report_format(const std::string& format, const std::string& output);
+
+/// How a report is delivered: where, in which format, compared with which
+/// baseline, checked against which thresholds.
+struct ReportOptions {
+  std::string output;  ///< empty: standard output
+  std::string format;  ///< empty: from the output's extension, else json
+  std::string baseline;
+  std::vector<std::string> fail_if;
+};
+
+void add_report_options(CLI::App& app, ReportOptions& options);
+
+/// The --fail-if conditions, parsed before any work; throws Error(kUsage).
+std::vector<Threshold> parse_thresholds(const ReportOptions& options);
+
+/// Compares with the baseline, checks the thresholds, writes the report,
+/// then prints each threshold crossed on standard error. Returns false when
+/// any was crossed; throws Error(kUsage), writing nothing, when a threshold
+/// names no figure of the report.
+bool deliver_report(Report report, const ReportOptions& options, const std::vector<Threshold>& thresholds);
+
+}  // namespace gapscore::cmd

@@ -1,0 +1,52 @@
+#include "cmd/compare.h"
+
+#include <iostream>
+
+#include "cmd/common.h"
+#include "gapscore/compare.h"
+#include "gapscore/diagnostic.h"
+#include "gapscore/output.h"
+
+namespace gapscore::cmd {
+
+void setup_compare(CLI::App& app, CompareOptions& options) {
+  app.add_option("a", options.a, "The first population's JSON report (- for standard input)")
+      ->type_name("A.json")
+      ->required();
+  app.add_option("b", options.b, "The second population's JSON report, compared with A item by item")
+      ->type_name("B.json")
+      ->required();
+  app.add_option("--segment-a", options.segment_a, "Take A's figures from this segment, e.g. region=North")
+      ->type_name("SEGMENT");
+  app.add_option("--segment-b", options.segment_b, "Take B's figures from this segment")->type_name("SEGMENT");
+  app.add_option("-o,--output", options.output, "Write the comparison here (atomically for a regular file)")
+      ->type_name("FILE");
+  app.add_option("-f,--format", options.format, "Format; default from the output's extension, else json")
+      ->check(CLI::IsMember({"json", "csv"}));
+}
+
+namespace {
+
+void warn_unmatched(const std::string& file, const std::vector<std::string>& only) {
+  if (only.empty()) return;
+  std::string list;
+  for (const std::string& entry : only) list += (list.empty() ? "" : ", ") + entry;
+  std::cerr << "gapscore: warning: not compared, only in " << file << ": " << list << '\n';
+}
+
+}  // namespace
+
+void run_compare(const CompareOptions& options) {
+  if (options.a == "-" && options.b == "-") {
+    throw Error(ErrorKind::kUsage, "compare", "at most one of A and B can be standard input");
+  }
+  const nlohmann::json a = read_json_report(options.a);
+  const nlohmann::json b = options.b == options.a ? a : read_json_report(options.b);
+  const ReportComparison comparison = compare_reports(a, options.a, options.segment_a, b, options.b, options.segment_b);
+  const std::string output = options.output.empty() ? "-" : options.output;
+  write_output(output, report_format(options.format, output) == "csv" ? to_csv(comparison) : to_json(comparison));
+  warn_unmatched(options.a, comparison.only_in_a);
+  warn_unmatched(options.b, comparison.only_in_b);
+}
+
+}  // namespace gapscore::cmd

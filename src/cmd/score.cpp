@@ -1,0 +1,115 @@
+#include "cmd/score.h"
+
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include "gapscore/engine.h"
+#include "gapscore/output.h"
+#include "gapscore/questionnaire.h"
+#include "gapscore/writers.h"
+
+namespace gapscore::cmd {
+
+void setup_score(CLI::App& app, ScoreOptions& options) {
+  add_input_options(app, options.input);
+  add_report_options(app, options.report);
+  app.add_option("--rejects", options.rejects, "Write rejected rows here, verbatim, with file, line and reason")
+      ->type_name("FILE");
+  app.add_option("--emit-state", options.emit_state,
+                 "Write the partial state for `gapscore merge` here (- for standard output); no report unless -o")
+      ->type_name("FILE");
+}
+
+namespace {
+
+// Rejected rows keep the input's own shape: its header rows and each row
+// as read, after three columns that say where the row was and why it was
+// left out, in the input's delimiter; so the file opens in a spreadsheet
+// and, once fixed, scores with the same questionnaire. The header is the
+// first input's; several inputs are one data set.
+class RejectsWriter {
+ public:
+  explicit RejectsWriter(const std::string& path) : output_(path) {}
+
+  void header(const std::vector<std::string>& rows, char delimiter) {
+    if (delimiter_ != 0) return;
+    delimiter_ = delimiter;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const std::string prefix = r == 0 ? "rejected_file" + std::string(1, delimiter) + "rejected_line" + delimiter +
+                                              "rejected_reason" + delimiter
+                                        : std::string(3, delimiter);
+      output_.write(prefix);
+      output_.write(rows[r]);
+      output_.write("\n");
+    }
+  }
+
+  void add(const RejectedRow& row) {
+    output_.write(csv_field(row.file, delimiter_) + delimiter_ + std::to_string(row.line) + delimiter_ + row.reason +
+                  delimiter_);
+    output_.write(row.text);
+    output_.write("\n");
+  }
+
+  void commit() { output_.commit(); }
+
+ private:
+  OutputFile output_;
+  char delimiter_ = 0;
+};
+
+void print_summary(const InputSummary& input) {
+  std::int64_t invalid = 0;
+  for (const InvalidCellCount& cell : input.invalid_cells) invalid += cell.count;
+  if (input.rows_rejected == 0 && invalid == 0) return;
+  std::vector<std::string> parts;
+  if (input.rows_rejected > 0) {
+    std::string rejected =
+        std::to_string(input.rows_rejected) + " of " + std::to_string(input.rows_read) + " rows rejected (";
+    for (std::size_t i = 0; i < input.rejected.size(); ++i) {
+      if (i > 0) rejected += ", ";
+      rejected += std::to_string(input.rejected[i].second) + " " + input.rejected[i].first;
+    }
+    parts.push_back(rejected + ")");
+  }
+  if (invalid > 0) parts.push_back(std::to_string(invalid) + " invalid cells read as missing");
+  std::string line = "gapscore: warning: " + parts.front();
+  if (parts.size() > 1) line += ", " + parts.back();
+  std::cerr << line << "; `gapscore validate` lists them\n";
+}
+
+}  // namespace
+
+bool run_score(const ScoreOptions& options) {
+  const std::vector<Threshold> thresholds = parse_thresholds(options.report);
+  const Questionnaire questionnaire = load_questionnaire(options.input.questionnaire);
+  EngineOptions engine = engine_options(options.input);
+  // Problems with single cells and rows are summed up at the end; warnings
+  // about the input as a whole (encoding, repeated names) are shown as found.
+  engine.on_problem = [](const Diagnostic& diagnostic) {
+    if (diagnostic.severity == Severity::kWarning) std::cerr << format_diagnostic(diagnostic) << '\n';
+  };
+  std::unique_ptr<RejectsWriter> rejects;
+  if (!options.rejects.empty()) {
+    rejects = std::make_unique<RejectsWriter>(options.rejects);
+    engine.on_header = [&rejects](const std::vector<std::string>& rows, char delimiter) {
+      rejects->header(rows, delimiter);
+    };
+    engine.on_reject = [&rejects](const RejectedRow& row) { rejects->add(row); };
+  }
+  Engine scoring(questionnaire, std::move(engine));
+  read_inputs(options.input, scoring);
+  if (!options.emit_state.empty()) write_output(options.emit_state, scoring.save_state());
+  Report report = scoring.finish();
+  const InputSummary input = report.input;
+  bool passed = true;
+  if (options.emit_state.empty() || !options.report.output.empty()) {
+    passed = deliver_report(std::move(report), options.report, thresholds);
+  }
+  if (rejects) rejects->commit();
+  print_summary(input);
+  return passed;
+}
+
+}  // namespace gapscore::cmd

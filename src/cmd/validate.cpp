@@ -1,0 +1,29 @@
+#include "cmd/validate.h"
+
+#include <iostream>
+
+#include "gapscore/engine.h"
+#include "gapscore/questionnaire.h"
+
+namespace gapscore::cmd {
+
+void setup_validate(CLI::App& app, ValidateOptions& options) { add_input_options(app, options.input); }
+
+bool run_validate(const ValidateOptions& options) {
+  const Questionnaire questionnaire = load_questionnaire(options.input.questionnaire);
+  std::int64_t errors = 0;
+  std::int64_t warnings = 0;
+  EngineOptions checks = engine_options(options.input);
+  checks.on_problem = [&](const Diagnostic& diagnostic) {
+    ++(diagnostic.severity == Severity::kError ? errors : warnings);
+    std::cerr << format_diagnostic(diagnostic) << '\n';
+  };
+  Engine engine(questionnaire, std::move(checks));
+  read_inputs(options.input, engine);
+  const InputSummary summary = engine.summary();
+  std::cerr << "gapscore: " << summary.rows_read << " rows read, " << summary.rows_used << " used, "
+            << summary.rows_rejected << " rejected; " << errors << " errors, " << warnings << " warnings\n";
+  return errors == 0;
+}
+
+}  // namespace gapscore::cmd

@@ -1,0 +1,109 @@
+#include "gapscore/coding.h"
+
+#include <catch2/catch.hpp>
+
+namespace gapscore {
+
+namespace {
+
+Scale agree5() { return Scale{"agree5", 1, 5, {{"Strongly disagree", 1}, {"Strongly agree", 5}}}; }
+
+struct Coded {
+  Code code;
+  InvalidReason reason;
+};
+
+// The code by the fast path, checked against the general rules, with the reason.
+Coded code_of(const Coder& coder, std::string_view cell) {
+  InvalidReason reason = InvalidReason::kUnrecognized;
+  const Code code = coder.code(cell, &reason);
+  CHECK(coder.code(cell) == code);
+  return {code, reason};
+}
+
+}  // namespace
+
+TEST_CASE("integers on the scale are their value, with or without spaces and zero fractions", "[coding]") {
+  const Coder coder(agree5(), false, {"", "NA"});
+  CHECK(code_of(coder, "4").code == 4);
+  CHECK(code_of(coder, " 4 ").code == 4);
+  CHECK(code_of(coder, "4.0").code == 4);
+  CHECK(code_of(coder, "4.").code == 4);
+  CHECK(code_of(coder, "+4").code == 4);
+  CHECK(code_of(coder, "04").code == 4);
+  CHECK(code_of(coder, "\t5.000").code == 5);
+}
+
+TEST_CASE("labels match after trimming, ignoring case", "[coding]") {
+  const Coder coder(agree5(), false, {""});
+  CHECK(code_of(coder, "Strongly agree").code == 5);
+  CHECK(code_of(coder, "  STRONGLY DISAGREE ").code == 1);
+}
+
+TEST_CASE("empty cells and missing tokens are missing, not invalid", "[coding]") {
+  const Coder coder(agree5(), false, {"NA", "-99", "Don't know"});
+  CHECK(code_of(coder, "").code == kMissingCode);
+  CHECK(code_of(coder, "   ").code == kMissingCode);
+  CHECK(code_of(coder, "na").code == kMissingCode);
+  CHECK(code_of(coder, " -99").code == kMissingCode);
+  CHECK(code_of(coder, "don't KNOW").code == kMissingCode);
+}
+
+TEST_CASE("a missing token that looks like an answer is missing", "[coding]") {
+  const Coder coder(Scale{"ten", 0, 10, {}}, false, {"9"});
+  CHECK(code_of(coder, "9").code == kMissingCode);
+  CHECK(code_of(coder, "10").code == 10);
+}
+
+TEST_CASE("invalid cells carry their reason", "[coding]") {
+  const Coder coder(agree5(), false, {""});
+  const Coded out = code_of(coder, "6");
+  CHECK(out.code == kInvalidCode);
+  CHECK(out.reason == InvalidReason::kOutOfRange);
+  CHECK(code_of(coder, "0").reason == InvalidReason::kOutOfRange);
+  CHECK(code_of(coder, "-1").reason == InvalidReason::kOutOfRange);
+  CHECK(code_of(coder, "99999999999999999999").reason == InvalidReason::kOutOfRange);
+  CHECK(code_of(coder, "4.5").reason == InvalidReason::kNotInteger);
+  CHECK(code_of(coder, ".5").reason == InvalidReason::kNotInteger);
+  CHECK(code_of(coder, "agree").reason == InvalidReason::kUnrecognized);
+  CHECK(code_of(coder, "4e0").reason == InvalidReason::kUnrecognized);
+  CHECK(code_of(coder, ".").reason == InvalidReason::kUnrecognized);
+  CHECK(code_of(coder, "+").reason == InvalidReason::kUnrecognized);
+  CHECK(code_of(coder, "4 4").reason == InvalidReason::kUnrecognized);
+  CHECK(std::string(reason_name(InvalidReason::kNotInteger)) == "not_integer");
+}
+
+TEST_CASE("reverse coding maps v to min + max - v, labels included", "[coding]") {
+  const Coder coder(agree5(), true, {""});
+  CHECK(code_of(coder, "1").code == 5);
+  CHECK(code_of(coder, "2").code == 4);
+  CHECK(code_of(coder, "3").code == 3);
+  CHECK(code_of(coder, "Strongly agree").code == 1);
+  CHECK(code_of(coder, "6").code == kInvalidCode);
+}
+
+TEST_CASE("the one- and two-character fast paths agree with the general rules", "[coding]") {
+  const Coder coder(Scale{"nps", 0, 10, {}}, false, {"", "x"});
+  CHECK(code_of(coder, "7").code == 7);
+  CHECK(code_of(coder, "10").code == 10);
+  CHECK(code_of(coder, "11").reason == InvalidReason::kOutOfRange);
+  CHECK(code_of(coder, "X").code == kMissingCode);
+  CHECK(code_of(coder, " ").code == kMissingCode);
+  CHECK(code_of(coder, "?").reason == InvalidReason::kUnrecognized);
+  CHECK(code_of(coder, "010").code == 10);
+}
+
+TEST_CASE("explain says what was found and what was expected", "[coding]") {
+  const Coder labelled(agree5(), false, {""});
+  CHECK(labelled.explain("9", InvalidReason::kOutOfRange) == "\"9\" is outside the scale agree5 (1..5)");
+  CHECK(labelled.explain("4.5", InvalidReason::kNotInteger) ==
+        "\"4.5\" is not a whole number on the scale agree5 (1..5)");
+  CHECK(labelled.explain("strongly agre", InvalidReason::kUnrecognized) ==
+        "\"strongly agre\" is not a number, a label or a missing token of the scale agree5 (1..5) "
+        "(did you mean \"Strongly agree\"?)");
+  const Coder plain(Scale{"", 0, 10, {}}, false, {""});
+  CHECK(plain.explain("ten", InvalidReason::kUnrecognized) ==
+        "\"ten\" is not a number or a missing token; expected an integer on the scale 0..10");
+}
+
+}  // namespace gapscore

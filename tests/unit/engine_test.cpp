@@ -1,0 +1,484 @@
+#include "gapscore/engine.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "gapscore/probability.h"
+#include "gapscore/writers.h"
+#include "test_support.h"
+
+namespace gapscore {
+
+namespace {
+
+std::string read_text(const std::string& relative) {
+  std::ifstream in(std::string(GAPSCORE_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+Report score_text(const Questionnaire& questionnaire, const std::string& csv, EngineOptions options = {}) {
+  Engine engine(questionnaire, std::move(options));
+  const auto reader = RecordReader::from_string("data.csv", csv, ',');
+  engine.read(*reader);
+  return engine.finish();
+}
+
+double mean_of(const std::vector<double>& values) {
+  double sum = 0;
+  for (const double v : values) sum += v;
+  return sum / static_cast<double>(values.size());
+}
+
+double variance_of(const std::vector<double>& values) {
+  const double mean = mean_of(values);
+  double sum = 0;
+  for (const double v : values) sum += (v - mean) * (v - mean);
+  return sum / static_cast<double>(values.size() - 1);
+}
+
+// Cronbach's alpha straight from its definition, over complete rows.
+double alpha_of(const std::vector<std::vector<double>>& rows) {
+  const std::size_t k = rows.front().size();
+  double item_variances = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    std::vector<double> column;
+    for (const auto& row : rows) column.push_back(row[i]);
+    item_variances += variance_of(column);
+  }
+  std::vector<double> totals;
+  for (const auto& row : rows) totals.push_back(row[0] + row[1] + row[2]);
+  return static_cast<double>(k) / static_cast<double>(k - 1) * (1 - item_variances / variance_of(totals));
+}
+
+const Stats& dimension_stats(const SegmentResult& result, std::size_t dimension, Measure measure) {
+  for (const DimensionMeasureResult& m : result.dimensions.at(dimension).measures) {
+    if (m.measure == measure) return m.stats;
+  }
+  FAIL("no such measure");
+  throw;
+}
+
+}  // namespace
+
+// examples/tiny, coded by hand (R3 is reverse coded: v -> 6 - v):
+//
+//   row  E1 P1  E2 P2  E3' P3'  E4 P4  recommend sat effort
+//   r1    5  4   5  4   4   4    4  3      9      5    6
+//   r2    5  3   4  4   5   3    5  5     10      4    7     E1 "Strongly agree"
+//   r3    4  4   5  3   4   2    4  2      6      2    3     comment spans two lines
+//   r4    5  2   .  2   5   1    5  4      7      3    4     E2 "NA"
+//   r5    4  4   4  5   4   5    3  3      8      5    5     E1 "4.0"
+//   r6    5  5   5  4   x   4    4  4      3      1    2     E3 "9": invalid, read as missing
+//   r7    3  1   4  3   5   4    5  1     10      4    6     P1 label in capitals, region empty
+//   r8    5  4   5  4   4   4    4  3      0      .    5     sat "NA"
+//
+// and two rows rejected: a repeated id r2 and a row of 4 fields.
+TEST_CASE("the tiny example, worked by hand", "[engine]") {
+  const Questionnaire q = parse_questionnaire(read_text("examples/tiny/questionnaire.json"), "questionnaire.json");
+  EngineOptions options;
+  options.breakdowns = {{"region"}};
+  const Report report = score_text(q, read_text("examples/tiny/responses.csv"), options);
+
+  SECTION("row accounting") {
+    CHECK(report.input.rows_read == 10);
+    CHECK(report.input.rows_used == 8);
+    CHECK(report.input.rows_rejected == 2);
+    REQUIRE(report.input.rejected.size() == 2);
+    CHECK(report.input.rejected[0] == std::make_pair(std::string("field_count"), std::int64_t{1}));
+    CHECK(report.input.rejected[1] == std::make_pair(std::string("duplicate_id"), std::int64_t{1}));
+    REQUIRE(report.input.invalid_cells.size() == 1);
+    CHECK(report.input.invalid_cells[0].column == "E3");
+    CHECK(report.input.invalid_cells[0].reason == "out_of_range");
+  }
+
+  const SegmentResult& all = report.results.at(0);
+  SECTION("item R1: expectation, perception and gap") {
+    const ItemResult& r1 = all.items.at(0);
+    CHECK(r1.expectation->stats.n == 8);
+    CHECK(*r1.expectation->stats.mean == 36.0 / 8);
+    CHECK(*r1.perception->stats.mean == 27.0 / 8);
+    // Gaps -1 -2 0 -3 0 0 -2 -1: sum -9, sum of squares 19.
+    const double variance = (19 - 81.0 / 8) / 7;
+    const Stats& gap = *r1.gap;
+    CHECK(*gap.mean == -9.0 / 8);
+    CHECK(*gap.sd == Approx(std::sqrt(variance)).epsilon(1e-14));
+    const double se = std::sqrt(variance / 8);
+    CHECK(*gap.t == Approx(-9.0 / 8 / se).epsilon(1e-13));
+    CHECK(*gap.d == Approx(-9.0 / 8 / std::sqrt(variance)).epsilon(1e-13));
+    // Student t with 7 (odd) df has a closed form: with th = atan(t / sqrt(7)),
+    // P(|T| >= |t|) = 1 - (2/pi)(th + sin th cos th (1 + 2/3 cos^2 th + 8/15 cos^4 th)).
+    const double theta = std::atan(std::fabs(*gap.t) / std::sqrt(7.0));
+    const double c2 = std::cos(theta) * std::cos(theta);
+    const double p =
+        1 - 2 / std::acos(-1.0) * (theta + std::sin(theta) * std::cos(theta) * (1 + 2.0 / 3 * c2 + 8.0 / 15 * c2 * c2));
+    CHECK(*gap.p == Approx(p).epsilon(1e-10));
+    // t(0.975, 7) = 2.364624 (t table).
+    CHECK(gap.ci95->high == Approx(-9.0 / 8 + 2.364624 * se).epsilon(1e-6));
+    // E1: 3 once, 4 twice, 5 five times; cumulative 1, 3, 8 of 8.
+    const Distribution& e1 = r1.expectation->distribution;
+    CHECK(e1.freq == std::vector<std::int64_t>{0, 0, 1, 2, 5});
+    CHECK(*e1.q1 == 4);
+    CHECK(*e1.median == 5);
+    CHECK(*e1.q3 == 5);
+  }
+
+  SECTION("a reverse-coded item with an invalid cell") {
+    const ItemResult& r3 = all.items.at(2);
+    CHECK(r3.expectation->stats.n == 7);
+    CHECK(*r3.expectation->stats.mean == 31.0 / 7);
+    CHECK(r3.expectation->distribution.invalid == 1);
+    CHECK(*r3.perception->stats.mean == 27.0 / 8);
+    CHECK(r3.gap->n == 7);
+  }
+
+  SECTION("dimension scores need min_items of the dimension's items") {
+    // Reliability expectation: 14/3 14/3 13/3 5 4 5 4 14/3 (r4 and r6 score on two items).
+    const std::vector<double> expectation = {14.0 / 3, 14.0 / 3, 13.0 / 3, 5, 4, 5, 4, 14.0 / 3};
+    const Stats& e = dimension_stats(all, 0, Measure::kExpectation);
+    CHECK(e.n == 8);
+    CHECK(*e.mean == Approx(109.0 / 24).epsilon(1e-14));
+    CHECK(*e.sd == Approx(std::sqrt(variance_of(expectation))).epsilon(1e-13));
+    // Reliability gap: -2/3 -4/3 -4/3 -3.5 2/3 -0.5 -4/3 -2/3.
+    const std::vector<double> gap = {-2.0 / 3, -4.0 / 3, -4.0 / 3, -3.5, 2.0 / 3, -0.5, -4.0 / 3, -2.0 / 3};
+    const Stats& g = dimension_stats(all, 0, Measure::kGap);
+    CHECK(*g.mean == Approx(-13.0 / 12).epsilon(1e-14));
+    CHECK(*g.sd == Approx(std::sqrt(variance_of(gap))).epsilon(1e-13));
+  }
+
+  SECTION("alpha on complete respondents only; a one-item dimension has none") {
+    // Gap rows with all three items: r1 r2 r3 r5 r7 r8.
+    const std::vector<std::vector<double>> gaps = {{-1, -1, 0}, {-2, 0, -2},  {0, -2, -2},
+                                                   {0, 1, 1},   {-2, -1, -1}, {-1, -1, 0}};
+    const Reliability& reliability = all.dimensions.at(0).measures.at(2).reliability;
+    CHECK(reliability.n == 6);
+    CHECK(*reliability.alpha == Approx(alpha_of(gaps)).epsilon(1e-13));
+    const Reliability& empathy = all.dimensions.at(1).measures.at(0).reliability;
+    CHECK(empathy.n == 8);
+    CHECK_FALSE(empathy.alpha);
+  }
+
+  SECTION("overall scores: unweighted mean of dimensions, and weighted 3:1") {
+    const std::vector<double> reliability = {-2.0 / 3, -4.0 / 3, -4.0 / 3, -3.5, 2.0 / 3, -0.5, -4.0 / 3, -2.0 / 3};
+    const std::vector<double> empathy = {-1, 0, -2, -1, 0, 0, -4, -1};
+    std::vector<double> unweighted;
+    std::vector<double> weighted;
+    for (std::size_t i = 0; i < 8; ++i) {
+      unweighted.push_back((reliability[i] + empathy[i]) / 2);
+      weighted.push_back(0.75 * reliability[i] + 0.25 * empathy[i]);
+    }
+    const OverallResult* gap = nullptr;
+    for (const OverallResult& overall : all.overall) {
+      if (overall.measure == Measure::kGap) gap = &overall;
+    }
+    REQUIRE(gap != nullptr);
+    CHECK(*gap->unweighted.mean == Approx(mean_of(unweighted)).epsilon(1e-14));
+    CHECK(*gap->unweighted.sd == Approx(std::sqrt(variance_of(unweighted))).epsilon(1e-13));
+    CHECK(*gap->weighted->mean == Approx(mean_of(weighted)).epsilon(1e-14));
+  }
+
+  SECTION("NPS, CSAT and CES") {
+    const NpsResult& nps = all.metrics.at(0).nps;
+    // 9 10 6 7 8 3 10 0: promoters 3, passives 2, detractors 3.
+    CHECK(nps.n == 8);
+    CHECK(nps.promoters == 3);
+    CHECK(nps.passives == 2);
+    CHECK(nps.detractors == 3);
+    CHECK(*nps.score == 0);
+    CHECK(*nps.se == Approx(100 * std::sqrt(0.75 / 8)).epsilon(1e-14));
+    // CSAT 5 4 2 3 5 1 4 (one NA): 4 of 7 at 4 or above.
+    const MetricResult& csat = all.metrics.at(1);
+    CHECK(csat.satisfied.n == 7);
+    CHECK(csat.satisfied.count == 4);
+    CHECK(*csat.satisfied.score == Approx(400.0 / 7).epsilon(1e-14));
+    CHECK(csat.answers.distribution.missing == 1);
+    // CES 6 7 3 4 5 2 6 5: mean 38/8; agree at 5 or above: 5 of 8.
+    const MetricResult& ces = all.metrics.at(2);
+    CHECK(*ces.answers.stats.mean == 38.0 / 8);
+    CHECK(ces.agree.count == 5);
+    CHECK(*ces.agree.score == 62.5);
+  }
+
+  SECTION("segments in byte order, an empty cell as (missing)") {
+    REQUIRE(report.results.size() == 4);
+    CHECK(report.results[1].segment == std::vector<std::pair<std::string, std::string>>{{"region", "(missing)"}});
+    CHECK(report.results[1].rows == 1);
+    CHECK(report.results[2].segment[0].second == "North");
+    CHECK(report.results[2].rows == 4);
+    CHECK(report.results[3].segment[0].second == "South");
+    CHECK(report.results[3].rows == 3);
+    // North's R1 expectation: r1 r2 r5 r8 = 5 5 4 5.
+    CHECK(*report.results[2].items.at(0).expectation->stats.mean == 19.0 / 4);
+  }
+}
+
+namespace {
+
+const char* const kSmall = R"({"gapscore": 1, "respondent_id": "id",
+  "scales": {"a": {"min": 1, "max": 5}},
+  "servqual": {"scale": "a", "dimensions": [{"id": "d", "items": [{"id": "i", "expectation": "e", "perception": "p"}]}]},
+  "metrics": [{"type": "csat", "column": "s", "scale": "a"}]})";
+
+void read_into_engine(const std::string& name, const std::string& csv, EngineOptions options = {}) {
+  Engine engine(parse_questionnaire(kSmall, "q.json"), std::move(options));
+  const auto reader = RecordReader::from_string(name, csv, ',');
+  engine.read(*reader);
+}
+
+}  // namespace
+
+TEST_CASE("a header with no rows gives a report with n = 0 and null figures", "[engine]") {
+  const Report report = score_text(parse_questionnaire(kSmall, "q.json"), "id,e,p,s\n");
+  CHECK(report.input.rows_read == 0);
+  const SegmentResult& all = report.results.at(0);
+  CHECK(all.rows == 0);
+  CHECK(all.items[0].gap->n == 0);
+  CHECK_FALSE(all.items[0].gap->mean);
+  CHECK_FALSE(all.metrics[0].satisfied.score);
+}
+
+TEST_CASE("one row: a mean, but no spread", "[engine]") {
+  const Report report = score_text(parse_questionnaire(kSmall, "q.json"), "id,e,p,s\n1,5,3,4");
+  const Stats& gap = *report.results.at(0).items[0].gap;
+  CHECK(gap.n == 1);
+  CHECK(*gap.mean == -2);
+  CHECK_FALSE(gap.sd);
+  CHECK_FALSE(gap.t);
+}
+
+TEST_CASE("an empty input is an error: there is no header", "[engine]") {
+  const Thrown thrown = thrown_by([] { read_into_engine("empty.csv", ""); });
+  CHECK(thrown.kind == ErrorKind::kInvalid);
+  CHECK(thrown.messages.at(0) == "empty.csv: error: the input is empty; expected a header row");
+}
+
+TEST_CASE("a column missing from the header is named, with near matches", "[engine]") {
+  const Thrown thrown = thrown_by([] { read_into_engine("data.csv", "ID,E,p,s\n"); });
+  CHECK(thrown.kind == ErrorKind::kInvalid);
+  REQUIRE(thrown.messages.size() == 2);
+  CHECK(thrown.messages[0] ==
+        "data.csv:1: error: column \"e\" (item i expectation) is not in the header (did you mean \"E\"?)");
+  CHECK(thrown.messages[1] ==
+        "data.csv:1: error: column \"id\" (the respondent id) is not in the header (did you mean \"ID\"?)");
+}
+
+TEST_CASE("a questionnaire column named twice in the header is ambiguous", "[engine]") {
+  const Thrown thrown = thrown_by([] { read_into_engine("data.csv", "id,e,p,s,p\n"); });
+  CHECK(thrown.messages.at(0) ==
+        "data.csv:1: error: column \"p\" (item i perception) appears 2 times in the header, so which one to read "
+        "is ambiguous");
+}
+
+TEST_CASE("a --by column missing from the header is a usage error", "[engine]") {
+  EngineOptions options;
+  options.breakdowns = {{"regoin"}};
+  const Thrown thrown = thrown_by([&] { read_into_engine("data.csv", "id,e,p,s,region\n", options); });
+  CHECK(thrown.kind == ErrorKind::kUsage);
+  CHECK(thrown.messages.at(0) ==
+        "data.csv:1: error: column \"regoin\" (a --by column) is not in the header (did you mean \"region\"?)");
+}
+
+TEST_CASE("every problem is reported in input order, with its position", "[engine]") {
+  std::vector<std::string> problems;
+  EngineOptions options;
+  options.on_problem = [&problems](const Diagnostic& d) { problems.push_back(format_diagnostic(d)); };
+  const Report report = score_text(parse_questionnaire(kSmall, "q.json"),
+                                   "id,e,p,s,x,x\n1,5,9,4,,\n1,5,5,5,,\n2,5,5\n3,\"4\n\",x,5,,\n", options);
+  CHECK(problems == std::vector<std::string>{
+                        "data.csv:1:12: warning: column name \"x\" appears 2 times in the header; the questionnaire "
+                        "does not use it",
+                        "data.csv:2:5: error: p: \"9\" is outside the scale a (1..5)",
+                        "data.csv:3:1: error: respondent id \"1\" was already used at data.csv:2; the first "
+                        "occurrence is kept",
+                        "data.csv:4:6: error: expected 6 fields as in the header, found 3",
+                        "data.csv:5:3: error: e: \"4\\n\" is not a number or a missing token; expected an integer on "
+                        "the scale a (1..5)",
+                        "data.csv:6:3: error: p: \"x\" is not a number or a missing token; expected an integer on the "
+                        "scale a (1..5)",
+                    });
+  CHECK(report.input.rows_read == 4);
+  CHECK(report.input.rows_used == 2);
+}
+
+TEST_CASE("strict mode stops at the first problem with the source line", "[engine]") {
+  EngineOptions options;
+  options.strict = true;
+  const Thrown thrown =
+      thrown_by([&] { score_text(parse_questionnaire(kSmall, "q.json"), "id,e,p,s\n1,5,4,4\n2,5,x,4\n", options); });
+  CHECK(thrown.kind == ErrorKind::kInvalid);
+  CHECK(thrown.messages.at(0) ==
+        "data.csv:3:5: error: p: \"x\" is not a number or a missing token; expected an integer on the scale a "
+        "(1..5)\n2,5,x,4\n    ^ near here");
+}
+
+TEST_CASE("several inputs are one data set, duplicates found across them", "[engine]") {
+  std::vector<std::string> reasons;
+  EngineOptions options;
+  options.on_reject = [&reasons](const RejectedRow& row) {
+    reasons.push_back(row.file + ":" + std::to_string(row.line) + " " + row.reason + " " + std::string(row.text));
+  };
+  Engine engine(parse_questionnaire(kSmall, "q.json"), options);
+  const auto first = RecordReader::from_string("a.csv", "id,e,p,s\n1,5,4,4\n", ',');
+  const auto second = RecordReader::from_string("b.csv", "s,p,e,id\n2,3,4,2\n5,5,5,1\n", ',');
+  engine.read(*first);
+  engine.read(*second);
+  const Report report = engine.finish();
+  CHECK(report.input.files == std::vector<std::string>{"a.csv", "b.csv"});
+  CHECK(report.input.rows_used == 2);
+  CHECK(reasons == std::vector<std::string>{"b.csv:3 duplicate_id 5,5,5,1"});
+  // Columns are found by name in each input: gaps -1 (a.csv) and -1 (b.csv).
+  CHECK(*report.results[0].items[0].gap->mean == -1);
+}
+
+TEST_CASE("perception-only items (SERVPERF) give perception figures and no gap", "[engine]") {
+  const Questionnaire q = parse_questionnaire(R"({"gapscore": 1, "scales": {"a": {"min": 1, "max": 5}},
+    "servqual": {"scale": "a", "dimensions": [{"id": "d", "items": [
+      {"id": "i", "perception": "p1"}, {"id": "j", "perception": "p2"}]}]}})",
+                                              "q.json");
+  const Report report = score_text(q, "p1,p2\n4,5\n2,3\n3,\n");
+  const SegmentResult& all = report.results.at(0);
+  CHECK_FALSE(all.items[0].expectation);
+  CHECK_FALSE(all.items[0].gap);
+  CHECK(*all.items[0].perception->stats.mean == 3);
+  // Dimension scores 4.5, 2.5 and 3 (one of two items is enough).
+  REQUIRE(all.dimensions[0].measures.size() == 1);
+  CHECK(all.dimensions[0].measures[0].measure == Measure::kPerception);
+  CHECK(*all.dimensions[0].measures[0].stats.mean == Approx(10.0 / 3).epsilon(1e-14));
+  REQUIRE(all.overall.size() == 1);
+  CHECK(all.overall[0].measure == Measure::kPerception);
+  CHECK_FALSE(all.overall[0].weighted);
+}
+
+TEST_CASE("header_rows skips the rows under the names, per input", "[engine]") {
+  const Questionnaire q = parse_questionnaire(R"({"gapscore": 1, "header_rows": 3,
+    "metrics": [{"type": "csat", "column": "sat"}]})",
+                                              "q.json");
+  const Report report = score_text(q, "id,sat\n\"Respondent\",\"How satisfied\nwere you?\"\n{},{}\n1,5\n2,4\n");
+  CHECK(report.input.rows_read == 2);
+  CHECK(*report.results[0].metrics[0].answers.stats.mean == 4.5);
+}
+
+TEST_CASE("a row with a NUL byte is rejected, the rest goes on", "[engine]") {
+  std::vector<std::string> problems;
+  EngineOptions options;
+  options.on_problem = [&problems](const Diagnostic& d) { problems.push_back(format_diagnostic(d)); };
+  const Report report = score_text(parse_questionnaire(kSmall, "q.json"),
+                                   std::string("id,e,p,s\n1,5,4,4\n2,5\0,4,4\n3,5,5,5\n", 34), options);
+  CHECK(report.input.rows_read == 3);
+  CHECK(report.input.rows_used == 2);
+  CHECK(report.input.rejected == std::vector<std::pair<std::string, std::int64_t>>{{"nul_byte", 1}});
+  CHECK(problems == std::vector<std::string>{"data.csv:3:1: error: the row holds a NUL byte (is the file binary, or "
+                                             "UTF-16 without a byte order mark?)"});
+}
+
+TEST_CASE("too many segments stop the run with a clear usage error", "[engine]") {
+  EngineOptions options;
+  options.breakdowns = {{"id"}};
+  options.max_segments = 2;
+  const Thrown thrown =
+      thrown_by([&] { read_into_engine("data.csv", "id,e,p,s\n1,5,4,4\n2,5,4,4\n3,5,4,4\n", options); });
+  CHECK(thrown.kind == ErrorKind::kUsage);
+  CHECK(thrown.messages == std::vector<std::string>{"data.csv:4:1: error: --by id makes more than 2 segments; is it an "
+                                                    "id or free-text column? (--max-segments raises the limit)"});
+}
+
+TEST_CASE("text that is not UTF-8 is reported with its line and repaired in the report", "[engine]") {
+  std::vector<std::string> problems;
+  EngineOptions options;
+  options.breakdowns = {{"r\xE9gion"}};
+  options.on_problem = [&problems](const Diagnostic& d) { problems.push_back(format_diagnostic(d)); };
+  const Report report = score_text(parse_questionnaire(kSmall, "q.json"),
+                                   "id,e,p,s,r\xE9gion\n1,5,4,4,Caf\xE9\n2,5,4,4,Caf\xE9\n3,5,4,4,Nord\n", options);
+  CHECK(problems == std::vector<std::string>{
+                        "data.csv:1:10: warning: column name \"r\\xe9gion\" is not valid UTF-8; is the file in another "
+                        "encoding?",
+                        "data.csv:2:9: warning: r\xE9gion: segment value \"Caf\\xe9\" is not valid UTF-8; reported "
+                        "as \"Caf\xEF\xBF\xBD\"",
+                    });
+  REQUIRE(report.results.size() == 3);
+  CHECK(report.results[1].segment[0].second == "Caf\xEF\xBF\xBD");
+  CHECK(report.results[1].rows == 2);
+}
+
+TEST_CASE("states of disjoint inputs merge into the report of one pass", "[engine]") {
+  const Questionnaire q = parse_questionnaire(read_text("examples/tiny/questionnaire.json"), "questionnaire.json");
+  const std::string data = read_text("examples/tiny/responses.csv");
+  EngineOptions options;
+  options.breakdowns = {{"region"}};
+  // Rows 1-4 (with the two-line r3) and the rest, each with the header.
+  const std::size_t header_end = data.find('\n') + 1;
+  std::size_t cut = header_end;
+  for (int line = 0; line < 5; ++line) cut = data.find('\n', cut) + 1;
+  const std::string first = data.substr(0, cut);
+  const std::string second = data.substr(0, header_end) + data.substr(cut);
+  const auto state_of = [&](const std::string& csv, const std::string& name) {
+    Engine engine(q, options);
+    const auto reader = RecordReader::from_string(name, csv, ',');
+    engine.read(*reader);
+    return engine.save_state();
+  };
+  const std::string a = state_of(first, "a.csv");
+  const std::string b = state_of(second, "b.csv");
+  const Engine::StateOrigin origin = Engine::state_origin(b, "b.state");
+  CHECK(origin.breakdowns == options.breakdowns);
+  Engine merged(origin.questionnaire, options);
+  merged.merge_state(b, "b.state");
+  merged.merge_state(a, "a.state");
+  Report from_states = merged.finish();
+  const Report single = score_text(q, data, options);
+  CHECK(from_states.input.files == std::vector<std::string>{"b.csv", "a.csv"});
+  from_states.input.files = single.input.files;
+  // r2's second copy sits in the other half: states carry no ids, so it is used there.
+  CHECK(from_states.input.rows_used == single.input.rows_used + 1);
+  CHECK(from_states.input.rows_read == single.input.rows_read);
+  // Saving what was merged gives a state that merges to the same report.
+  Engine again(origin.questionnaire, options);
+  again.merge_state(merged.save_state(), "merged.state");
+  CHECK(to_json(again.finish()) == to_json(merged.finish()));
+}
+
+TEST_CASE("a state from another questionnaire, or a damaged one, is refused", "[engine]") {
+  const Questionnaire q = parse_questionnaire(kSmall, "q.json");
+  Engine engine(q, {});
+  const auto reader = RecordReader::from_string("d.csv", "id,e,p,s\n1,5,4,4\n", ',');
+  engine.read(*reader);
+  const std::string state = engine.save_state();
+  EngineOptions by;
+  by.breakdowns = {{"s"}};
+  Engine other(q, by);
+  CHECK(thrown_by([&] { other.merge_state(state, "x.state"); })
+            .messages.at(0)
+            .find("x.state: error: this state was "
+                  "counted with another "
+                  "questionnaire") == 0);
+  std::string damaged = state;
+  damaged.replace(damaged.find("\"counters\":["), 12, "\"counters\":[7,");
+  CHECK(thrown_by([&] { Engine(q, {}).merge_state(damaged, "d.state"); }).messages ==
+        std::vector<std::string>{"d.state: error: a damaged gapscore state: its tally does not fit the questionnaire"});
+  CHECK(thrown_by([&] { Engine(q, {}).merge_state("{\"gapscore_state\": 9}", "v.state"); }).messages ==
+        std::vector<std::string>{"v.state: error: state format version 9 is not the one this gapscore reads (1); make "
+                                 "the states with the same gapscore"});
+}
+
+TEST_CASE("crossed segments and --min-n suppression", "[engine]") {
+  EngineOptions options;
+  options.breakdowns = {{"r", "c"}};
+  options.min_n = 2;
+  const Report report =
+      score_text(parse_questionnaire(kSmall, "q.json"),
+                 "id,e,p,s,r,c\n1,5,4,4,N,web\n2,5,5,5,N,web\n3,4,4,4,S,web\n4,4,4,4, N ,shop\n", options);
+  REQUIRE(report.results.size() == 4);
+  CHECK(report.results[1].segment == std::vector<std::pair<std::string, std::string>>{{"r", "N"}, {"c", "shop"}});
+  CHECK(report.results[1].suppressed);
+  CHECK(report.results[1].rows == 1);
+  CHECK(report.results[1].items.empty());
+  CHECK(report.results[2].segment[1].second == "web");
+  CHECK_FALSE(report.results[2].suppressed);
+  CHECK(report.results[2].rows == 2);
+  CHECK(report.results[3].segment[0].second == "S");
+}
+
+}  // namespace gapscore

@@ -1,0 +1,273 @@
+#include "gapscore/input.h"
+
+#include <zlib.h>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "gapscore/diagnostic.h"
+#include "test_support.h"
+
+namespace gapscore {
+
+namespace {
+
+struct Read {
+  std::vector<std::string> fields;
+  std::uint64_t line;
+  std::uint64_t end_line;
+  bool has_nul;
+  std::string text;
+};
+
+std::vector<Read> read_all(const std::string& data, char delimiter = ',') {
+  const auto reader = RecordReader::from_string("test.csv", data, delimiter);
+  std::vector<Read> out;
+  Record record;
+  while (reader->next(record)) {
+    std::vector<std::string> fields(record.fields.begin(), record.fields.end());
+    out.push_back({fields, record.line, record.end_line, record.has_nul, std::string(record.text)});
+  }
+  return out;
+}
+
+using Fields = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("plain fields split at delimiters, empty fields kept", "[input]") {
+  const std::vector<Read> records = read_all("a,b,c\n1,,3\n,,\n");
+  REQUIRE(records.size() == 3);
+  CHECK(records[0].fields == Fields{"a", "b", "c"});
+  CHECK(records[1].fields == Fields{"1", "", "3"});
+  CHECK(records[2].fields == Fields{"", "", ""});
+  CHECK(records[2].line == 3);
+}
+
+TEST_CASE("quoted fields hold delimiters and doubled quotes", "[input]") {
+  const std::vector<Read> records = read_all("x,\"a, b\",\"say \"\"hi\"\"\",\"\"\n");
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].fields == Fields{"x", "a, b", "say \"hi\"", ""});
+  CHECK(records[0].text == "x,\"a, b\",\"say \"\"hi\"\"\",\"\"");
+}
+
+TEST_CASE("a quoted field may span lines, LF or CRLF, read as LF", "[input]") {
+  const std::vector<Read> records = read_all("id,comment\r\n1,\"first\r\nsecond\nthird\"\r\n2,ok\r\n");
+  REQUIRE(records.size() == 3);
+  CHECK(records[1].fields == Fields{"1", "first\nsecond\nthird"});
+  CHECK(records[1].line == 2);
+  CHECK(records[1].end_line == 4);
+  CHECK(records[2].fields == Fields{"2", "ok"});
+  CHECK(records[2].line == 5);
+}
+
+TEST_CASE("a doubled quote at a line end inside a quoted field continues the field", "[input]") {
+  const std::vector<Read> records = read_all("\"a\"\"\nb\",c\n");
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].fields == Fields{"a\"\nb", "c"});
+}
+
+TEST_CASE("BOM, CRLF line ends, blank lines and a missing final newline", "[input]") {
+  const std::vector<Read> records = read_all("\xEF\xBB\xBFh1,h2\r\n\r\n1,2\r\n\n3,4");
+  REQUIRE(records.size() == 3);
+  CHECK(records[0].fields == Fields{"h1", "h2"});
+  CHECK(records[1].fields == Fields{"1", "2"});
+  CHECK(records[1].line == 3);
+  CHECK(records[2].fields == Fields{"3", "4"});
+  CHECK(records[2].line == 5);
+}
+
+TEST_CASE("an empty input has no records", "[input]") {
+  CHECK(read_all("").empty());
+  CHECK(read_all("\n\r\n").empty());
+}
+
+TEST_CASE("a quote never closed stops the run where it opened", "[input]") {
+  const auto reader = RecordReader::from_string("t.csv", "a,b\n1,2\n3,\"open\n4,5\n", ',');
+  Record record;
+  REQUIRE(reader->next(record));
+  REQUIRE(reader->next(record));
+  const Thrown thrown = thrown_by([&] { reader->next(record); });
+  CHECK(thrown.kind == ErrorKind::kInvalid);
+  CHECK(thrown.messages ==
+        std::vector<std::string>{
+            "t.csv:3:3: error: the quoted field opened here is never closed: the input ends inside it"});
+}
+
+TEST_CASE("a quoted field running past 64 MiB stops the run", "[input]") {
+  std::string data = "a,b\n1,\"";
+  const std::string line(1 << 20, 'x');
+  while (data.size() <= kMaxRecordBytes + (2u << 20)) data += line + "\n";
+  const auto reader = RecordReader::from_string("big.csv", std::move(data), ',');
+  Record record;
+  REQUIRE(reader->next(record));
+  const Thrown thrown = thrown_by([&] { reader->next(record); });
+  CHECK(thrown.messages == std::vector<std::string>{"big.csv:2:3: error: the quoted field opened here runs on for "
+                                                    "more than 64 MiB; a closing quote is probably missing"});
+}
+
+TEST_CASE("a 20 MB field over several lines is read whole", "[input]") {
+  std::string comment;
+  while (comment.size() < 20'000'000) comment += std::string(999'999, 'y') + "\n";
+  const auto reader = RecordReader::from_string("long.csv", "id,comment\n1,\"" + comment + "\"\n2,ok\n", ',');
+  Record record;
+  REQUIRE(reader->next(record));
+  REQUIRE(reader->next(record));
+  CHECK(record.fields[1].size() == comment.size());
+  REQUIRE(reader->next(record));
+  CHECK(record.fields[1] == "ok");
+  // The field's 20 line breaks put the next row on line 23.
+  CHECK(record.line == 23);
+}
+
+TEST_CASE("a NUL byte flags its record and does not cut the line", "[input]") {
+  const std::vector<Read> records = read_all(std::string("a,b\n1,x\0y\n2,z\n", 14));
+  REQUIRE(records.size() == 3);
+  CHECK_FALSE(records[0].has_nul);
+  CHECK(records[1].has_nul);
+  CHECK(records[1].fields == Fields{"1", "x\x1Ay"});
+  CHECK_FALSE(records[2].has_nul);
+}
+
+TEST_CASE("the delimiter is detected from the first line outside quotes", "[input]") {
+  const auto detected = [](const std::string& data) {
+    const auto reader = RecordReader::from_string("t.csv", data, kDetectDelimiter);
+    Record record;
+    reader->next(record);
+    return std::make_pair(reader->delimiter(), std::vector<std::string>(record.fields.begin(), record.fields.end()));
+  };
+  CHECK(detected("a;b;\"c,d,e\"\n").first == ';');
+  CHECK(detected("a;b;\"c,d,e\"\n").second == Fields{"a", "b", "c,d,e"});
+  CHECK(detected("a\tb\tc\n").first == '\t');
+  CHECK(detected("a|b\n").first == '|');
+  CHECK(detected("a,b;c\n").first == ',');
+  CHECK(detected("single\n").first == ',');
+  CHECK(delimiter_name('\t') == "tab");
+}
+
+namespace {
+
+std::string utf16(const std::u16string& text, bool big_endian) {
+  std::string out = big_endian ? "\xfe\xff" : "\xff\xfe";
+  for (const char16_t unit : text) {
+    const char high = static_cast<char>(unit >> 8);
+    const char low = static_cast<char>(unit & 0xFF);
+    out += big_endian ? high : low;
+    out += big_endian ? low : high;
+  }
+  return out;
+}
+
+std::string gzip(const std::string& text) {
+  z_stream stream{};
+  deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(compressBound(static_cast<uLong>(text.size())) + 32, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  stream.avail_in = static_cast<uInt>(text.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("UTF-16 with a BOM is read as UTF-8, either byte order", "[input]") {
+  // "Café\tNote\r\n1\t\"a\tb\"\r\n" with a supplementary character (U+1F600) in the note.
+  const std::u16string text = u"Caf\u00e9\tNote\r\n1\t\"a\tb \U0001F600\"\r\n";
+  for (const bool big_endian : {false, true}) {
+    const auto reader = RecordReader::from_string("t.txt", utf16(text, big_endian), kDetectDelimiter);
+    Record record;
+    REQUIRE(reader->next(record));
+    CHECK(reader->delimiter() == '\t');
+    CHECK(reader->encoding() == (big_endian ? "UTF-16BE" : "UTF-16LE"));
+    CHECK(std::vector<std::string>(record.fields.begin(), record.fields.end()) == Fields{"Caf\xC3\xA9", "Note"});
+    REQUIRE(reader->next(record));
+    CHECK(record.fields[1] == "a\tb \xF0\x9F\x98\x80");
+  }
+}
+
+TEST_CASE("an unpaired surrogate or odd last byte becomes U+FFFD", "[input]") {
+  std::string data = utf16(u"a\n", false);
+  data += std::string("\x00\xD8", 2);  // a high surrogate with nothing after it
+  data += "b";                         // and a lone last byte
+  const std::vector<Read> records = read_all(data);
+  REQUIRE(records.size() == 2);
+  CHECK(records[1].fields == Fields{"\xEF\xBF\xBD\xEF\xBF\xBD"});
+}
+
+TEST_CASE("gzip input is detected and inflated, members one after another", "[input]") {
+  const std::string data = gzip("h1,h2\n1,2\n") + gzip("3,4\n");
+  const std::vector<Read> records = read_all(data);
+  REQUIRE(records.size() == 3);
+  CHECK(records[2].fields == Fields{"3", "4"});
+  const auto reader = RecordReader::from_string("t.csv.gz", gzip(utf16(u"x\ty\n", false)), kDetectDelimiter);
+  Record record;
+  REQUIRE(reader->next(record));
+  CHECK(reader->encoding() == "UTF-16LE (gzip)");
+  CHECK(reader->delimiter() == '\t');
+}
+
+TEST_CASE("damaged or truncated gzip data is an I/O error naming the input", "[input]") {
+  std::string data = gzip(std::string(100000, 'a') + "\n");
+  const std::string truncated = data.substr(0, data.size() / 2);
+  CHECK(thrown_by([&] { read_all(truncated); }).messages ==
+        std::vector<std::string>{"test.csv: error: the gzip data ends early (truncated file?)"});
+  data[20] = static_cast<char>(data[20] ^ 0x55);
+  const Thrown damaged = thrown_by([&] { read_all(data); });
+  CHECK(damaged.kind == ErrorKind::kIo);
+  CHECK(damaged.messages.at(0).rfind("test.csv: error: the gzip data is damaged: ", 0) == 0);
+}
+
+TEST_CASE("text after a closing quote is kept, a quote inside a plain field is literal", "[input]") {
+  const std::vector<Read> records = read_all("\"ab\"cd,e\"f\n");
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].fields == Fields{"abcd", "e\"f"});
+}
+
+TEST_CASE("other delimiters", "[input]") {
+  const std::vector<Read> records = read_all("\"a;b\";c\td\n", ';');
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].fields == Fields{"a;b", "c\td"});
+}
+
+TEST_CASE("positions are line and byte column of a field, across lines", "[input]") {
+  const auto reader = RecordReader::from_string("t.csv", "h\n\"x\ny\",abc,d\n", ',');
+  Record record;
+  REQUIRE(reader->next(record));
+  REQUIRE(reader->next(record));
+  CHECK(record.position(0) == std::make_pair(std::uint64_t{2}, std::uint64_t{1}));
+  CHECK(record.position(1) == std::make_pair(std::uint64_t{3}, std::uint64_t{4}));
+  CHECK(record.position(2) == std::make_pair(std::uint64_t{3}, std::uint64_t{8}));
+  CHECK(record.physical_line(record.field_starts[2]) == "y\",abc,d");
+}
+
+TEST_CASE("a line longer than the line reader's limit is an error with its line number", "[input]") {
+  std::string data = "a\n";
+  data += std::string((1u << 24) + 10, 'x');
+  data += "\n";
+  const auto reader = RecordReader::from_string("big.csv", data, ',');
+  Record record;
+  REQUIRE(reader->next(record));
+  const Thrown thrown = thrown_by([&] { reader->next(record); });
+  CHECK(thrown.kind == ErrorKind::kInvalid);
+  CHECK(thrown.messages ==
+        std::vector<std::string>{
+            "big.csv:2: error: line is longer than 16 MiB (the line reader's limit); is this a CSV file?"});
+}
+
+TEST_CASE("a file that cannot be opened is an I/O error naming it", "[input]") {
+  const Thrown thrown = thrown_by([&] { RecordReader::open_file("/nonexistent/data.csv", ','); });
+  CHECK(thrown.kind == ErrorKind::kIo);
+  CHECK(thrown.messages.at(0) == "/nonexistent/data.csv: error: cannot open: No such file or directory");
+}
+
+TEST_CASE("a directory cannot be read, and says so", "[input]") {
+  const Thrown thrown = thrown_by([&] { RecordReader::open_file("/", ','); });
+  CHECK(thrown.kind == ErrorKind::kIo);
+  CHECK(thrown.messages.at(0) == "/: error: cannot read: Is a directory");
+}
+
+}  // namespace gapscore
