@@ -58,25 +58,39 @@ const json& side_result(const json& report, const std::string& file, const std::
 Stats stats_of(const json& block) {
   Stats stats;
   stats.n = count(&block, "n");
+  stats.n_eff = number(&block, "n_eff");
   stats.mean = number(&block, "mean");
   stats.sd = number(&block, "sd");
   return stats;
 }
 
+// Adds "n_eff" after "n" when the report had survey weights.
+ordered_json with_n_eff(ordered_json summary, const std::optional<double>& n_eff) {
+  if (!n_eff) return summary;
+  ordered_json out;
+  for (auto& [key, value] : summary.items()) {
+    out[key] = value;
+    if (key == "n") out["n_eff"] = *n_eff;
+  }
+  return out;
+}
+
 ordered_json stats_summary(const Stats& stats) {
-  return {{"n", stats.n}, {"mean", nullable(stats.mean)}, {"sd", nullable(stats.sd)}};
+  return with_n_eff({{"n", stats.n}, {"mean", nullable(stats.mean)}, {"sd", nullable(stats.sd)}}, stats.n_eff);
 }
 
 Proportion proportion_of(const json& block, const std::string& count_key) {
   Proportion proportion;
   proportion.n = count(&block, "n");
+  proportion.n_eff = number(&block, "n_eff");
   proportion.count = count(&block, count_key);
   proportion.score = number(&block, "score");
   return proportion;
 }
 
 ordered_json proportion_summary(const Proportion& proportion) {
-  return {{"n", proportion.n}, {"count", proportion.count}, {"score", nullable(proportion.score)}};
+  return with_n_eff({{"n", proportion.n}, {"count", proportion.count}, {"score", nullable(proportion.score)}},
+                    proportion.n_eff);
 }
 
 bool is_stats_block(const json& value) { return value.is_object() && value.contains("mean") && value.contains("n"); }
@@ -121,11 +135,12 @@ class Comparer {
     NpsResult nb;
     for (auto [block, nps] : {std::pair{&a, &na}, std::pair{&b, &nb}}) {
       nps->n = count(block, "n");
+      nps->n_eff = number(block, "n_eff");
       nps->score = number(block, "score");
       nps->se = number(block, "se");
     }
     const auto summary = [](const NpsResult& nps) {
-      return ordered_json{{"n", nps.n}, {"score", nullable(nps.score)}, {"se", nullable(nps.se)}};
+      return with_n_eff({{"n", nps.n}, {"score", nullable(nps.score)}, {"se", nullable(nps.se)}}, nps.n_eff);
     };
     add({"metric", id, "", "nps", "score", summary(na), summary(nb), nps_difference(na, nb)});
   }

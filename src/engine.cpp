@@ -247,7 +247,7 @@ struct Breakdown {
 
 // Saved states: the format's version, bumped whenever the layout of a
 // tally or the meaning of a field changes.
-constexpr int kStateVersion = 1;
+constexpr int kStateVersion = 2;
 
 std::string int128_text(Int128 value) {
   if (value == 0) return "0";
@@ -299,31 +299,56 @@ nlohmann::json tally_json(Tally tally) {
   nlohmann::json wide = nlohmann::json::array();
   for (const Int128 value : tally.wide()) wide.push_back(int128_text(value));
   nlohmann::json importance = nlohmann::json::array();
-  for (const Moments& moments : tally.importance()) importance.push_back({moments.n, moments.mean, moments.m2});
+  for (const Moments& moments : tally.importance()) {
+    importance.push_back({moments.n, moments.weight, moments.weight_squares, moments.mean, moments.m2});
+  }
+  // Survey-weighted sums are doubles, written with 17 significant digits by
+  // nlohmann/json, so they read back to the same bits.
   return {{"rows", tally.row_count()},
           {"counters", tally.counters()},
           {"wide", std::move(wide)},
-          {"importance", std::move(importance)}};
+          {"importance", std::move(importance)},
+          {"weights",
+           {{"sum", tally.raw_weight_sum()},
+            {"squares", tally.raw_weight_squares()},
+            {"counters", tally.weighted()},
+            {"counter_squares", tally.weighted_squares()},
+            {"wide", tally.weighted_wide()}}}};
+}
+
+// Reads `values` into `into` when the sizes agree.
+template <typename T>
+bool read_array(const nlohmann::json& values, std::vector<T>& into) {
+  if (!values.is_array() || values.size() != into.size()) return false;
+  for (std::size_t i = 0; i < values.size(); ++i) into[i] = values[i].get<T>();
+  return true;
 }
 
 // Reads a tally saved by tally_json into one laid out for `plan`; false
 // when the sizes or values do not fit.
 bool tally_from_json(const nlohmann::json& saved, Tally& tally) {
-  const auto& counters = saved.at("counters");
   const auto& wide = saved.at("wide");
   const auto& importance = saved.at("importance");
-  if (!counters.is_array() || counters.size() != tally.counters().size() || !wide.is_array() ||
-      wide.size() != tally.wide().size() || !importance.is_array() || importance.size() != tally.importance().size()) {
+  const auto& weights = saved.at("weights");
+  if (!wide.is_array() || wide.size() != tally.wide().size() || !importance.is_array() ||
+      importance.size() != tally.importance().size() || !read_array(saved.at("counters"), tally.counters()) ||
+      !read_array(weights.at("counters"), tally.weighted()) ||
+      !read_array(weights.at("counter_squares"), tally.weighted_squares()) ||
+      !read_array(weights.at("wide"), tally.weighted_wide())) {
     return false;
   }
   tally.row_count() = saved.at("rows").get<std::int64_t>();
-  for (std::size_t i = 0; i < counters.size(); ++i) tally.counters()[i] = counters[i].get<std::int64_t>();
+  tally.raw_weight_sum() = weights.at("sum").get<double>();
+  tally.raw_weight_squares() = weights.at("squares").get<double>();
   for (std::size_t i = 0; i < wide.size(); ++i) {
     if (!parse_int128(wide[i].get<std::string>(), &tally.wide()[i])) return false;
   }
   for (std::size_t i = 0; i < importance.size(); ++i) {
-    tally.importance()[i] = {importance[i].at(0).get<std::int64_t>(), importance[i].at(1).get<double>(),
-                             importance[i].at(2).get<double>()};
+    const nlohmann::json& saved_moments = importance[i];
+    if (!saved_moments.is_array() || saved_moments.size() != 5) return false;
+    tally.importance()[i] = {saved_moments[0].get<std::int64_t>(), saved_moments[1].get<double>(),
+                             saved_moments[2].get<double>(), saved_moments[3].get<double>(),
+                             saved_moments[4].get<double>()};
   }
   return true;
 }
@@ -641,8 +666,11 @@ struct Engine::Impl {
     // Every used row falls in exactly one segment of each breakdown, and
     // the sums are exact, so the whole data set's tally is the sum of the
     // first breakdown's: counting each row once more would be wasted work.
-    // Importance-weighted moments are not exact sums, so not then.
-    const bool all_from_segments = !breakdowns.empty() && plan.weighting != Weighting::kImportance;
+    // Importance-weighted moments and survey-weighted sums are floating
+    // point, whose rounding depends on the order of addition, so not then:
+    // the whole data set's figures must not change with --by.
+    const bool all_from_segments =
+        !breakdowns.empty() && plan.weighting != Weighting::kImportance && !plan.survey_weights;
     Record& record = scratch.record;
     for (std::size_t row = 0; row < result.batch.size() && !result.stopped; ++row) {
       scratch.parser->parse(result.batch.record(row), result.batch.lines[row], record);

@@ -58,8 +58,10 @@ Stats stats_from(std::int64_t n, double mean, double variance, bool paired_test)
 
 Stats weighted_stats(std::int64_t n, double weight, double weight_squares, double mean, double m2, bool paired_test) {
   if (n == 0 || !(weight > 0)) {
+    // No weight, no effective sample: n_eff 0 keeps the key in the report.
     Stats stats;
     stats.n = n;
+    stats.n_eff = 0.0;
     stats.paired_test = paired_test;
     return stats;
   }
@@ -136,7 +138,8 @@ Stats stats_of(const ProfileSums& profiles, const std::vector<double>& weights, 
   const long double scale = static_cast<long double>(denominator);
   long double mean = 0;
   for (std::size_t d = 0; d < dimensions; ++d) {
-    mean += weights[d] * (static_cast<long double>(profiles.sum(d)) / (count * scale) + shifts[d]);
+    mean += static_cast<long double>(weights[d]) *
+            (static_cast<long double>(profiles.sum(d)) / (count * scale) + shifts[d]);
   }
   if (n == 1) return stats_from(n, static_cast<double>(mean), 0, paired_test);
   // n (n - 1) L^2 cov(d, e) = n sum(y_d y_e) - sum(y_d) sum(y_e), exactly.
@@ -162,10 +165,13 @@ Stats stats_of(const ProfileSums& profiles, const std::vector<double>& weights, 
         scaled_covariance = count * static_cast<long double>(profiles.cross(d, e)) -
                             static_cast<long double>(profiles.sum(d)) * static_cast<long double>(profiles.sum(e));
       }
-      variance += weights[d] * weights[e] * scaled_covariance;
+      variance += static_cast<long double>(weights[d]) * static_cast<long double>(weights[e]) * scaled_covariance;
     }
   }
-  if (exact) variance = static_cast<long double>(total) * weights.front() * weights.front();
+  if (exact) {
+    const auto weight = static_cast<long double>(weights.front());
+    variance = static_cast<long double>(total) * weight * weight;
+  }
   variance /= count * (count - 1) * scale * scale;
   return stats_from(n, static_cast<double>(mean), static_cast<double>(variance), paired_test);
 }
@@ -450,6 +456,7 @@ NpsResult nps_of(const Histogram& answers, const WeightedHistogram& weighted, in
     weight += weighted.weights[i];
     squares += weighted.squares[i];
   }
+  nps.n_eff = 0.0;
   if (!(weight > 0)) return nps;
   const double n_eff = weight * weight / squares;
   nps.n_eff = n_eff;
@@ -492,6 +499,7 @@ Proportion proportion_at_or_above(const Histogram& answers, const WeightedHistog
     squares += weighted.squares[i];
     if (answers.low() + static_cast<int>(i) >= threshold) at_or_above += weighted.weights[i];
   }
+  proportion.n_eff = 0.0;
   if (!(weight > 0)) return proportion;
   const double share = at_or_above / weight;
   const double n_eff = weight * weight / squares;
@@ -688,7 +696,7 @@ DriversResult drivers_of(const std::string& outcome, std::int64_t n, const Weigh
   const std::size_t v = ids.size() + 1;
   std::vector<long double> c(v * v);
   for (std::size_t i = 0; i < v; ++i) {
-    for (std::size_t j = 0; j < v; ++j) c[i * v + j] = block.scaled_covariance(i, j);
+    for (std::size_t j = 0; j < v; ++j) c[i * v + j] = static_cast<long double>(block.scaled_covariance(i, j));
   }
   return drivers_from(outcome, n, c, ids, performance);
 }

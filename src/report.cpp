@@ -108,7 +108,7 @@ SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& pla
   result.rows = tally.rows();
   if (plan.survey_weights) {
     const double weight = tally.weight_sum();
-    result.weight = WeightSummary{weight, weight > 0 ? Figure(weight * weight / tally.weight_squares()) : Figure()};
+    result.weight = WeightSummary{weight, weight > 0 ? weight * weight / tally.weight_squares() : 0.0};
   }
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const Plan::ItemPlan& item = plan.items[i];

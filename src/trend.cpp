@@ -40,7 +40,8 @@ void against(Stats& stats, const json* then) {
   stats.vs_baseline = difference(stats.mean, stats.se, number(then, "mean"), number(then, "se"));
 }
 
-// The binomial standard error of a percentage: 100 sqrt(p (1 - p) / n).
+// The binomial standard error of a percentage: 100 sqrt(p (1 - p) / n),
+// with Kish's n_eff for n under survey weights.
 std::optional<double> percent_se(std::optional<double> score, std::optional<double> n) {
   if (!score || !n || *n <= 0) return std::nullopt;
   const double p = *score / 100;
@@ -49,8 +50,11 @@ std::optional<double> percent_se(std::optional<double> score, std::optional<doub
 
 void against(Proportion& proportion, const json* then) {
   if (then == nullptr) return;
-  proportion.vs_baseline = difference(proportion.score, percent_se(proportion.score, static_cast<double>(proportion.n)),
-                                      number(then, "score"), percent_se(number(then, "score"), number(then, "n")));
+  const std::optional<double> then_n_eff = number(then, "n_eff");
+  const std::optional<double> then_size = then_n_eff ? then_n_eff : number(then, "n");
+  proportion.vs_baseline = difference(
+      proportion.score, percent_se(proportion.score, proportion.n_eff.value_or(static_cast<double>(proportion.n))),
+      number(then, "score"), percent_se(number(then, "score"), then_size));
 }
 
 void compare_result(SegmentResult& result, const json& then) {

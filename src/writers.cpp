@@ -238,7 +238,7 @@ Json result_json(const SegmentResult& result, bool has_servqual) {
   out["rows"] = result.rows;
   out["suppressed"] = result.suppressed;
   if (result.suppressed) return out;
-  if (result.weight) out["weight"] = {{"sum", result.weight->sum}, {"n_eff", figure(result.weight->n_eff)}};
+  if (result.weight) out["weight"] = {{"sum", result.weight->sum}, {"n_eff", result.weight->n_eff}};
   if (has_servqual) {
     Json items = Json::array();
     for (const ItemResult& item : result.items) items.push_back(item_json(item));

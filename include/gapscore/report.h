@@ -205,7 +205,7 @@ struct DriversResult {
 /// The survey weights of a result's rows: their sum and Kish's n_eff.
 struct WeightSummary {
   double sum = 0;
-  Figure n_eff;
+  double n_eff = 0;  ///< 0 when the weights sum to 0
 };
 
 struct SegmentResult {

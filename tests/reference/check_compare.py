@@ -29,25 +29,41 @@ def result_of(report, segment):
     return next(r for r in report["results"] if label(r["segment"]) == segment)
 
 
+def summarized(block, keys):
+    """The block's figures as a comparison shows them; n_eff after n when
+    the report had survey weights."""
+    out = {}
+    for key in keys:
+        out[key] = block[key]
+        if key == "n" and "n_eff" in block:
+            out["n_eff"] = block["n_eff"]
+    return out
+
+
+def size(block):
+    """n, or with survey weights Kish's n_eff, which takes n's place."""
+    return block.get("n_eff", block["n"])
+
+
 def means(a, b):
-    summary = lambda block: {"n": block["n"], "mean": block["mean"], "sd": block["sd"]}
+    summary = lambda block: summarized(block, ("n", "mean", "sd"))
     out = {"a": summary(a), "b": summary(b), "test": "welch", "difference": None, "t": None, "df": None,
            "p": None, "p_holm": None, "flag": None}
     if a["mean"] is not None and b["mean"] is not None:
         out["difference"] = a["mean"] - b["mean"]
-    if a["sd"] is None or b["sd"] is None or a["n"] < 2 or b["n"] < 2:
+    na, nb = size(a), size(b)
+    if a["sd"] is None or b["sd"] is None or a["n"] < 2 or b["n"] < 2 or na <= 1 or nb <= 1:
         return out
-    va, vb = a["sd"] ** 2 / a["n"], b["sd"] ** 2 / b["n"]
+    va, vb = a["sd"] ** 2 / na, b["sd"] ** 2 / nb
     if va + vb == 0:
         return out
-    t, p = scipy_stats.ttest_ind_from_stats(a["mean"], a["sd"], a["n"], b["mean"], b["sd"], b["n"], equal_var=False)
-    out.update({"t": float(t), "df": (va + vb) ** 2 / (va ** 2 / (a["n"] - 1) + vb ** 2 / (b["n"] - 1)),
-                "p": float(p)})
+    t, p = scipy_stats.ttest_ind_from_stats(a["mean"], a["sd"], na, b["mean"], b["sd"], nb, equal_var=False)
+    out.update({"t": float(t), "df": (va + vb) ** 2 / (va ** 2 / (na - 1) + vb ** 2 / (nb - 1)), "p": float(p)})
     return out
 
 
 def nps(a, b):
-    summary = lambda block: {"n": block["n"], "score": block["score"], "se": block["se"]}
+    summary = lambda block: summarized(block, ("n", "score", "se"))
     out = {"a": summary(a), "b": summary(b), "test": "z", "difference": None, "z": None, "se": None, "p": None,
            "p_holm": None, "flag": None}
     if a["score"] is not None and b["score"] is not None:
@@ -61,15 +77,21 @@ def nps(a, b):
 
 
 def proportions(a, b, count_key):
-    summary = lambda block: {"n": block["n"], "count": block[count_key], "score": block["score"]}
+    summary = lambda block: summarized({**block, "count": block[count_key]}, ("n", "count", "score"))
     sa, sb = summary(a), summary(b)
     out = {"a": sa, "b": sb, "test": "two_proportion", "difference": None, "z": None, "p": None, "p_holm": None,
            "flag": None}
-    if sa["n"] and sb["n"]:
-        pa, pb = sa["count"] / sa["n"], sb["count"] / sb["n"]
+    weighted = "n_eff" in sa
+    if sa["n"] and sb["n"] and (not weighted or (sa["score"] is not None and sb["score"] is not None)):
+        if weighted:
+            # Weighted shares over Kish's effective sizes.
+            pa, pb, na, nb = sa["score"] / 100, sb["score"] / 100, sa["n_eff"], sb["n_eff"]
+            pooled = (pa * na + pb * nb) / (na + nb)
+        else:
+            pa, pb, na, nb = sa["count"] / sa["n"], sb["count"] / sb["n"], sa["n"], sb["n"]
+            pooled = (sa["count"] + sb["count"]) / (sa["n"] + sb["n"])
         out["difference"] = 100 * (pa - pb)
-        pooled = (sa["count"] + sb["count"]) / (sa["n"] + sb["n"])
-        se = math.sqrt(pooled * (1 - pooled) * (1 / sa["n"] + 1 / sb["n"]))
+        se = math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb))
         if se > 0:
             out["z"] = (pa - pb) / se
             out["p"] = float(2 * scipy_stats.norm.sf(abs(out["z"])))

@@ -20,7 +20,8 @@ MEASURES = ["expectation", "perception", "gap", "msa", "mss"]
 COLUMN_OF = {"expectation": "expectation", "perception": "perception", "adequate": "adequate", "desired": "desired"}
 DIFFERENCES = {"gap": "expectation", "msa": "adequate", "mss": "desired"}
 NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
-REJECT_ORDER = ["nul_byte", "field_count", "duplicate_id"]
+REJECT_ORDER = ["nul_byte", "field_count", "bad_weight", "duplicate_id"]
+WEIGHT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 REASON_ORDER = ["out_of_range", "not_integer", "unrecognized"]
 Z = 1.96
 
@@ -132,7 +133,34 @@ def f_quantile(probability, df1, df2):
     return polished_quantile(scipy_stats.f(df1, df2), probability)
 
 
-def stats_block(values, paired=False):
+def weighted_stats_block(values, weights, paired):
+    """Survey-weighted: Kish's n_eff = W^2 / sum w^2 takes n's place."""
+    n = len(values)
+    out = {"n": n, "n_eff": 0, "mean": None, "sd": None, "se": None, "ci95": None}
+    if paired:
+        out.update({"t": None, "p": None, "d": None})
+    total = sum(weights, Fraction(0))
+    if n == 0 or total == 0:
+        return out
+    n_eff = total * total / sum(w * w for w in weights)
+    mean = sum(w * v for v, w in zip(values, weights)) / total
+    out.update({"n_eff": float(n_eff), "mean": float(mean)})
+    if n == 1 or n_eff <= 1:
+        return out
+    var = sum(w * (v - mean) ** 2 for v, w in zip(values, weights)) / total * n_eff / (n_eff - 1)
+    sd = math.sqrt(var)
+    se = sd / math.sqrt(n_eff)
+    half = t_quantile(0.975, float(n_eff - 1)) * se
+    out.update({"sd": sd, "se": se, "ci95": [float(mean) - half, float(mean) + half]})
+    if paired and se > 0:
+        t = float(mean) / se
+        out.update({"t": t, "p": float(2 * scipy_stats.t.sf(abs(t), float(n_eff - 1))), "d": float(mean) / sd})
+    return out
+
+
+def stats_block(values, paired=False, weights=None):
+    if weights is not None:
+        return weighted_stats_block(values, weights, paired)
     n = len(values)
     out = {"n": n, "mean": None, "sd": None, "se": None, "ci95": None}
     if paired:
@@ -154,55 +182,74 @@ def stats_block(values, paired=False):
     return out
 
 
-def distribution(values, missing, invalid, lo, hi):
-    n = len(values)
+def distribution(values, missing, invalid, lo, hi, weights=None):
     freq = {str(v): sum(1 for x in values if x == v) for v in range(lo, hi + 1)}
-    ordered = sorted(values)
+    mass = [(x, 1) for x in values] if weights is None else list(zip(values, weights))
+    total = sum((w for _, w in mass), Fraction(0))
 
     def quantile(p):
-        if n == 0:
+        if total == 0:
             return None
         for v in range(lo, hi + 1):
-            if sum(1 for x in ordered if x <= v) >= p * n:
+            if sum(w for x, w in mass if x <= v) >= p * total:
                 return float(v)
         return None
 
-    return {"median": quantile(Fraction(1, 2)), "q1": quantile(Fraction(1, 4)), "q3": quantile(Fraction(3, 4)),
-            "freq": freq, "missing": missing, "invalid": invalid}
+    out = {"median": quantile(Fraction(1, 2)), "q1": quantile(Fraction(1, 4)), "q3": quantile(Fraction(3, 4)),
+           "freq": freq, "missing": missing, "invalid": invalid}
+    if weights is not None:
+        out["freq_weighted"] = {str(v): float(sum((w for x, w in mass if x == v), Fraction(0)))
+                                for v in range(lo, hi + 1)}
+    return out
 
 
-def column_block(coded):
+def column_block(coded, weights=None):
+    """Valid values, their row weights (None without survey weights), and
+    the counts of missing and invalid cells."""
     values = [v for v, r in coded if v is not None]
+    valid_weights = None if weights is None else [w for (v, r), w in zip(coded, weights) if v is not None]
     missing = sum(1 for v, r in coded if v is None and r is None)
     invalid = sum(1 for v, r in coded if r is not None)
-    return values, missing, invalid
+    return values, valid_weights, missing, invalid
 
 
-def alpha_block(matrix, ids):
-    """matrix: list of complete rows (lists of k values)."""
+def valid_pairs(values, weights):
+    """The values that are not None, and their weights (None stays None)."""
+    kept = [i for i, v in enumerate(values) if v is not None]
+    return [values[i] for i in kept], None if weights is None else [weights[i] for i in kept]
+
+
+def alpha_block(matrix, ids, weights=None):
+    """matrix: list of complete rows (lists of k values); weights: theirs."""
     k, n = len(ids), len(matrix)
     out = {"value": None, "n": n, "ci95": None, "standardized": None,
            "items": [{"id": i, "alpha_if_deleted": None, "item_rest_r": None} for i in ids]}
-    if k < 2 or n < 2:
+    weights = [1] * n if weights is None else weights
+    total_weight = sum(weights, Fraction(0))
+    size = total_weight * total_weight / sum(w * w for w in weights) if total_weight else 0
+    if k < 2 or n < 2 or size <= 1:
         return out
 
-    # Item values are integers, so n (n - 1) cov = n sum(xy) - sum(x) sum(y)
-    # is an exact integer; the common factor cancels in every ratio below.
+    # W^2 times the weighted covariance, W sum(w x y) - sum(w x) sum(w y):
+    # with unit weights n (n - 1) cov; the common factor cancels in every
+    # ratio below.
     cols = [[r[i] for r in matrix] for i in range(k)]
-    sums = [sum(c) for c in cols]
-    q = [[n * sum(x * y for x, y in zip(cols[i], cols[j])) - sums[i] * sums[j] for j in range(k)] for i in range(k)]
+    sums = [sum(w * x for w, x in zip(weights, c)) for c in cols]
+    q = [[total_weight * sum(w * x * y for w, x, y in zip(weights, cols[i], cols[j])) - sums[i] * sums[j]
+          for j in range(k)] for i in range(k)]
 
     def alpha(indices):
         kk = len(indices)
         total = sum(q[i][j] for i in indices for j in indices)
-        if kk < 2 or total == 0:
+        if kk < 2 or total <= 0:
             return None
         return float(Fraction(kk, kk - 1) * (1 - Fraction(sum(q[i][i] for i in indices), total)))
 
     a = alpha(list(range(k)))
     out["value"] = a
     if a is not None:
-        df1, df2 = n - 1, (n - 1) * (k - 1)
+        df1 = float(size - 1)
+        df2 = df1 * (k - 1)
         out["ci95"] = [1 - (1 - a) * f_quantile(0.975, df1, df2), 1 - (1 - a) * f_quantile(0.025, df1, df2)]
     variances = [q[i][i] for i in range(k)]
     if all(v > 0 for v in variances):
@@ -229,13 +276,22 @@ def wilson(count, n):
     return [100 * max(0.0, centre - half), 100 * min(1.0, centre + half)]
 
 
-def proportion(values, threshold):
+def proportion(values, threshold, weights=None):
     n = len(values)
     count = sum(1 for v in values if v >= threshold)
-    return {"n": n, "count": count, "score": 100 * count / n if n else None, "ci95": wilson(count, n) if n else None}
+    if weights is None:
+        return {"n": n, "count": count, "score": 100 * count / n if n else None,
+                "ci95": wilson(count, n) if n else None}
+    total = sum(weights, Fraction(0))
+    out = {"n": n, "n_eff": 0, "count": count, "score": None, "ci95": None}
+    if total:
+        share = sum((w for v, w in zip(values, weights) if v >= threshold), Fraction(0)) / total
+        n_eff = total * total / sum(w * w for w in weights)
+        out.update({"n_eff": float(n_eff), "score": float(100 * share), "ci95": wilson(float(share * n_eff), float(n_eff))})
+    return out
 
 
-def nps_block(values, missing, invalid, metric, lo, hi):
+def nps_block(values, missing, invalid, metric, lo, hi, weights=None):
     n = len(values)
     pro = sum(1 for v in values if v >= metric["promoter_min"])
     det = sum(1 for v in values if v <= metric["detractor_max"])
@@ -243,16 +299,33 @@ def nps_block(values, missing, invalid, metric, lo, hi):
     out = {"id": metric["id"], "type": "nps", "n": n, "promoters": pro, "passives": pas, "detractors": det,
            "promoters_pct": None, "passives_pct": None, "detractors_pct": None, "score": None, "se": None,
            "ci95": None}
-    if n:
-        pp, pd = pro / n, det / n
-        out.update({"promoters_pct": 100 * pp, "passives_pct": 100 * pas / n, "detractors_pct": 100 * pd,
-                    "score": 100 * (pp - pd), "se": 100 * math.sqrt((pp + pd - (pp - pd) ** 2) / n)})
-        n2 = n + 3
-        ap, ad = (pro + 0.75) / n2, (det + 0.75) / n2
+    # Group sizes out of `size`: counts out of n, or with survey weights the
+    # weighted shares times Kish's n_eff out of n_eff.
+    size, sizes = n, (pro, pas, det)
+    if weights is not None:
+        total = sum(weights, Fraction(0))
+        out["n_eff"] = 0
+        size = 0
+        if total:
+            size = total * total / sum(w * w for w in weights)
+            out["n_eff"] = float(size)
+            group = [v >= metric["promoter_min"] for v in values], [v <= metric["detractor_max"] for v in values]
+            weighted_pro = sum((w for w, is_pro in zip(weights, group[0]) if is_pro), Fraction(0))
+            weighted_det = sum((w for w, is_det in zip(weights, group[1]) if is_det), Fraction(0))
+            sizes = tuple(float(part / total * size) for part in (weighted_pro, total - weighted_pro - weighted_det,
+                                                                  weighted_det))
+            size = float(size)
+    if size:
+        (pro_size, pas_size, det_size) = sizes
+        pp, pd = pro_size / size, det_size / size
+        out.update({"promoters_pct": 100 * pp, "passives_pct": 100 * pas_size / size, "detractors_pct": 100 * pd,
+                    "score": 100 * (pp - pd), "se": 100 * math.sqrt((pp + pd - (pp - pd) ** 2) / size)})
+        n2 = size + 3
+        ap, ad = (pro_size + 0.75) / n2, (det_size + 0.75) / n2
         s = ap - ad
         se2 = math.sqrt((ap + ad - s * s) / n2)
         out["ci95"] = [max(-100.0, 100 * (s - Z * se2)), min(100.0, 100 * (s + Z * se2))]
-    out["distribution"] = distribution(values, missing, invalid, lo, hi)
+    out["distribution"] = distribution(values, missing, invalid, lo, hi, weights)
     return out
 
 
@@ -331,8 +404,12 @@ def read_rows(compiled, paths, by):
     references |= set(c.strip() for spec in by for c in spec.split(","))
     if id_col:
         references.add(id_col)
+    weight_col = q.get("weight_column")
+    if weight_col:
+        references.add(weight_col)
     seen = set()
-    acc = {"files": [], "rows_read": 0, "rows_used": 0, "rejected": {}, "used": []}
+    acc = {"files": [], "rows_read": 0, "rows_used": 0, "rejected": {}, "used": [],
+           "weights": [] if weight_col else None}
     for path in paths:
         acc["files"].append(path)
         text = read_text(path)
@@ -348,6 +425,11 @@ def read_rows(compiled, paths, by):
                 acc["rejected"]["field_count"] = acc["rejected"].get("field_count", 0) + 1
                 continue
             cells = {ref: row[i] for ref, i in where.items()}
+            if weight_col:
+                weight = survey_weight(cells[weight_col], compiled["missing"])
+                if weight is None:
+                    acc["rejected"]["bad_weight"] = acc["rejected"].get("bad_weight", 0) + 1
+                    continue
             if id_col:
                 rid = cells[id_col].strip(" \t")
                 if rid and rid in seen:
@@ -356,7 +438,18 @@ def read_rows(compiled, paths, by):
                 seen.add(rid)
             acc["rows_used"] += 1
             acc["used"].append(cells)
+            if weight_col:
+                acc["weights"].append(weight)
     return acc
+
+
+def survey_weight(cell, missing):
+    """The weight as an exact rational, or None when the row must be rejected."""
+    text = cell.strip(" \t")
+    if text == "" or text.lower() in [m.strip(" \t").lower() for m in missing] or not WEIGHT.match(text):
+        return None
+    weight = Fraction(text)
+    return weight if 0 <= weight <= 10 ** 12 else None
 
 
 def code_rows(compiled, rows):
@@ -393,10 +486,15 @@ def has_measure(item, measure):
     return DIFFERENCES[measure] in item["cols"]
 
 
-def segment_result(compiled, coded, rows_count):
+def segment_result(compiled, coded, rows_count, weights=None):
+    """weights: each row's survey weight, or None without them."""
     items, dims = compiled["items"], compiled["dims"]
     index = {it["id"]: i for i, it in enumerate(items)}
     result = {"rows": rows_count, "suppressed": False}
+    if weights is not None:
+        total = sum(weights, Fraction(0))
+        result["weight"] = {"sum": float(total),
+                            "n_eff": float(total * total / sum(w * w for w in weights)) if total else 0}
     if compiled["q"].get("servqual"):
         item_out = []
         for i, item in enumerate(items):
@@ -404,25 +502,31 @@ def segment_result(compiled, coded, rows_count):
             lo, hi = item["scale"]["min"], item["scale"]["max"]
             for key in ("expectation", "perception", "adequate", "desired"):
                 if key in item["cols"]:
-                    values, missing, invalid = column_block([row["items"][i][key] for row in coded])
-                    block = stats_block(values)
-                    block["distribution"] = distribution(values, missing, invalid, lo, hi)
+                    values, valid_weights, missing, invalid = column_block([row["items"][i][key] for row in coded],
+                                                                           weights)
+                    block = stats_block(values, weights=valid_weights)
+                    block["distribution"] = distribution(values, missing, invalid, lo, hi, valid_weights)
                     out[key] = block
             for measure in ("gap", "msa", "mss"):
                 if has_measure(item, measure):
-                    diffs = [item_measure_value(row["items"][i], measure) for row in coded]
-                    out[measure] = stats_block([d for d in diffs if d is not None], paired=True)
+                    diffs, diff_weights = valid_pairs([item_measure_value(row["items"][i], measure) for row in coded],
+                                                      weights)
+                    out[measure] = stats_block(diffs, paired=True, weights=diff_weights)
             if "adequate" in item["cols"] and "desired" in item["cols"]:
                 zone = {"below": 0, "within": 0, "above": 0, "inconsistent": 0}
-                for row in coded:
+                zone_weight = {"below": Fraction(0), "within": Fraction(0), "above": Fraction(0), "inconsistent": 0}
+                for r, row in enumerate(coded):
                     p, a, d = (row["items"][i][k][0] for k in ("perception", "adequate", "desired"))
                     if p is None or a is None or d is None:
                         continue
-                    zone["inconsistent" if a > d else "below" if p < a else "above" if p > d else "within"] += 1
+                    where = "inconsistent" if a > d else "below" if p < a else "above" if p > d else "within"
+                    zone[where] += 1
+                    zone_weight[where] += 1 if weights is None else weights[r]
                 n = zone["below"] + zone["within"] + zone["above"]
+                total = zone_weight["below"] + zone_weight["within"] + zone_weight["above"]
                 out["zone"] = {"n": n, **zone}
                 for key in ("below", "within", "above"):
-                    out["zone"][key + "_pct"] = 100 * zone[key] / n if n else None
+                    out["zone"][key + "_pct"] = float(100 * zone_weight[key] / total) if n and total else None
             item_out.append(out)
         dim_out = []
         scores = {}  # (dim, measure) -> per-row score or None
@@ -434,79 +538,97 @@ def segment_result(compiled, coded, rows_count):
                 if not ids:
                     continue
                 need = min(dim["min_items"], len(ids))
-                row_scores, complete = [], []
-                for row in coded:
+                row_scores, complete, complete_weights = [], [], []
+                for r, row in enumerate(coded):
                     vals = [item_measure_value(row["items"][index[i]], measure) for i in ids]
                     valid = [v for v in vals if v is not None]
                     score = Fraction(sum(valid), len(valid)) if len(valid) >= need and valid else None
                     row_scores.append(score)
                     if len(valid) == len(ids):
                         complete.append(vals)
+                        complete_weights.append(1 if weights is None else weights[r])
                 scores[(dim["id"], measure)] = row_scores
-                out[measure] = stats_block([s for s in row_scores if s is not None], paired=measure in DIFFERENCES)
-                alpha[measure] = alpha_block(complete, ids)
+                scored, score_weights = valid_pairs(row_scores, weights)
+                out[measure] = stats_block(scored, paired=measure in DIFFERENCES, weights=score_weights)
+                alpha[measure] = alpha_block(complete, ids, None if weights is None else complete_weights)
             out["alpha"] = alpha
             if dim["importance"]:
-                values, missing, invalid = column_block([row["importance"][dim["id"]] for row in coded])
-                block = stats_block(values)
-                block["distribution"] = distribution(values, missing, invalid, 0, 100)
+                values, valid_weights, missing, invalid = column_block(
+                    [row["importance"][dim["id"]] for row in coded], weights)
+                block = stats_block(values, weights=valid_weights)
+                block["distribution"] = distribution(values, missing, invalid, 0, 100, valid_weights)
                 out["importance"] = block
             dim_out.append(out)
         overall = {}
         for measure in ["gap", "expectation", "perception", "msa", "mss"]:
             if not all((d["id"], measure) in scores for d in dims):
                 continue
-            unweighted, weighted = [], []
+            unweighted, weighted, unweighted_rows, weighted_rows = [], [], [], []
             for r, row in enumerate(coded):
                 parts = [scores[(d["id"], measure)][r] for d in dims]
                 if any(p is None for p in parts):
                     continue
                 unweighted.append(sum(parts) / len(parts))
+                unweighted_rows.append(r)
                 if compiled["weights"]:
                     weighted.append(sum(w * p for w, p in zip(compiled["weights"], parts)))
+                    weighted_rows.append(r)
                 elif compiled["importance"]:
                     points = [row["importance"][d["id"]][0] for d in dims]
                     if all(p is not None for p in points) and sum(points) > 0:
                         weighted.append(sum(Fraction(p) * s for p, s in zip(points, parts)) / sum(points))
+                        weighted_rows.append(r)
+
+            def weights_of(rows):
+                return None if weights is None else [weights[r] for r in rows]
+
             paired = measure in DIFFERENCES
-            overall[measure] = stats_block(unweighted, paired)
+            overall[measure] = stats_block(unweighted, paired, weights_of(unweighted_rows))
             if compiled["weights"] or compiled["importance"]:
-                overall[measure + "_weighted"] = stats_block(weighted, paired)
+                overall[measure + "_weighted"] = stats_block(weighted, paired, weights_of(weighted_rows))
         result["servqual"] = {"items": item_out, "dimensions": dim_out, "overall": overall}
     metrics = []
     for m, metric in enumerate(compiled["metrics"]):
-        values, missing, invalid = column_block([row["metrics"][m] for row in coded])
+        values, vw, missing, invalid = column_block([row["metrics"][m] for row in coded], weights)
         lo, hi = metric["col"].scale["min"], metric["col"].scale["max"]
         if metric["type"] == "nps":
-            metrics.append(nps_block(values, missing, invalid, metric, lo, hi))
+            metrics.append(nps_block(values, missing, invalid, metric, lo, hi, vw))
         elif metric["type"] == "csat":
-            prop = proportion(values, metric["satisfied_min"])
-            rating = stats_block(values)
-            rating["distribution"] = distribution(values, missing, invalid, lo, hi)
-            metrics.append({"id": metric["id"], "type": "csat", "n": prop["n"], "satisfied": prop["count"],
-                            "score": prop["score"], "ci95": prop["ci95"], "rating": rating})
+            prop = proportion(values, metric["satisfied_min"], vw)
+            rating = stats_block(values, weights=vw)
+            rating["distribution"] = distribution(values, missing, invalid, lo, hi, vw)
+            entry = {"id": metric["id"], "type": "csat", "n": prop["n"], "satisfied": prop["count"],
+                     "score": prop["score"], "ci95": prop["ci95"], "rating": rating}
+            if vw is not None:
+                entry["n_eff"] = prop["n_eff"]
+            metrics.append(entry)
         else:
-            block = stats_block(values)
-            block["distribution"] = distribution(values, missing, invalid, lo, hi)
+            block = stats_block(values, weights=vw)
+            block["distribution"] = distribution(values, missing, invalid, lo, hi, vw)
             metrics.append({"id": metric["id"], "type": "ces", "stats": block,
-                            "agree": proportion(values, metric["agree_min"])})
+                            "agree": proportion(values, metric["agree_min"], vw)})
     result["metrics"] = metrics
     outcome = compiled["q"].get("drivers", {}).get("outcome")
     if outcome:
         m = next(i for i, metric in enumerate(compiled["metrics"]) if metric["id"] == outcome)
         result["drivers"] = drivers_block(outcome, [d["id"] for d in dims], scores,
-                                          [row["metrics"][m][0] for row in coded], result["servqual"]["dimensions"])
+                                          [row["metrics"][m][0] for row in coded], result["servqual"]["dimensions"],
+                                          weights)
     if compiled["kano"]:
-        result["kano"] = [kano_block(k["id"], [row["kano"][f] for row in coded]) for f, k in enumerate(compiled["kano"])]
+        result["kano"] = [kano_block(k["id"], [row["kano"][f] for row in coded], weights)
+                          for f, k in enumerate(compiled["kano"])]
     return result
 
 
-def drivers_block(outcome, ids, scores, outcomes, dimension_results):
+def drivers_block(outcome, ids, scores, outcomes, dimension_results, weights=None):
     """Pearson r of each dimension's perception score with the outcome, and
-    standardized regression weights, over rows with all of them."""
+    standardized regression weights, over rows with all of them (weighted
+    covariances with survey weights)."""
     import numpy
-    rows = [[scores[(d, "perception")][r] for d in ids] + [Fraction(o)] for r, o in enumerate(outcomes)
+    kept = [r for r, o in enumerate(outcomes)
             if o is not None and all(scores[(d, "perception")][r] is not None for d in ids)]
+    rows = [[scores[(d, "perception")][r] for d in ids] + [Fraction(outcomes[r])] for r in kept]
+    row_weights = [1 if weights is None else weights[r] for r in kept]
     n = len(rows)
     out = {"outcome": outcome, "n": n, "r2": None, "dimensions": []}
     performance = [dim["perception"]["mean"] for dim in dimension_results]
@@ -514,9 +636,10 @@ def drivers_block(outcome, ids, scores, outcomes, dimension_results):
     if n >= 3:
         v = len(ids) + 1
         cols = [[row[i] for row in rows] for i in range(v)]
-        means = [sum(c) / n for c in cols]
-        cov = [[sum((a - means[i]) * (b - means[j]) for a, b in zip(cols[i], cols[j])) for j in range(v)]
-               for i in range(v)]
+        total = sum(row_weights, Fraction(0))
+        means = [sum(w * x for w, x in zip(row_weights, c)) / total for c in cols] if total else [0] * v
+        cov = [[sum(w * (a - means[i]) * (b - means[j]) for w, a, b in zip(row_weights, cols[i], cols[j]))
+                for j in range(v)] for i in range(v)]
         if all(cov[i][i] > 0 for i in range(v)):
             r = [[float(cov[i][j]) / math.sqrt(cov[i][i] * cov[j][j]) for j in range(v)] for i in range(v)]
     betas = [None] * len(ids)
@@ -539,25 +662,34 @@ def drivers_block(outcome, ids, scores, outcomes, dimension_results):
     return out
 
 
-def kano_block(feature, answers):
-    letters = [KANO_TABLE[f[0] - 1][d[0] - 1] for f, d in answers if f[0] is not None and d[0] is not None]
-    n = len(letters)
-    counts = {letter: letters.count(letter) for letter in "AOMIRQ"}
+def kano_block(feature, answers, weights=None):
+    """With survey weights, category sizes are weighted shares times Kish's
+    n_eff, out of n_eff."""
+    weights = [1] * len(answers) if weights is None else weights
+    classified = [(KANO_TABLE[f[0] - 1][d[0] - 1], w) for (f, d), w in zip(answers, weights)
+                  if f[0] is not None and d[0] is not None]
+    n = len(classified)
+    counts = {letter: sum(1 for c, _ in classified if c == letter) for letter in "AOMIRQ"}
+    total = sum((w for _, w in classified), Fraction(0))
+    size = total * total / sum(w * w for _, w in classified) if total else 0
+    sizes = {letter: float(sum((w for c, w in classified if c == letter), Fraction(0)) / total * size) if total
+             else 0 for letter in "AOMIRQ"}
+    size = float(size)
     out = {"id": feature, "n": n,
-           "categories": {KANO_NAMES[c]: {"count": counts[c], "pct": 100 * counts[c] / n if n else None}
+           "categories": {KANO_NAMES[c]: {"count": counts[c], "pct": 100 * sizes[c] / size if size else None}
                           for c in "AOMIRQ"},
            "dominant": None, "fong": {"difference": None, "critical": None, "significant": None},
            "better": None, "worse": None}
-    if n:
-        ranked = sorted("MOAIRQ", key=lambda c: -counts[c])  # stable: ties keep M, O, A, I, R, Q
-        a, b = counts[ranked[0]], counts[ranked[1]]
-        critical = 1.65 * math.sqrt((a + b) * (2 * n - a - b) / (2 * n))
+    if n and size:
+        ranked = sorted("MOAIRQ", key=lambda c: -sizes[c])  # stable: ties keep M, O, A, I, R, Q
+        a, b = sizes[ranked[0]], sizes[ranked[1]]
+        critical = 1.65 * math.sqrt((a + b) * (2 * size - a - b) / (2 * size))
         out["dominant"] = KANO_NAMES[ranked[0]]
         out["fong"] = {"difference": a - b, "critical": critical, "significant": (a - b) >= critical}
-        base = counts["A"] + counts["O"] + counts["M"] + counts["I"]
+        base = sizes["A"] + sizes["O"] + sizes["M"] + sizes["I"]
         if base:
-            out["better"] = (counts["A"] + counts["O"]) / base
-            out["worse"] = -(counts["O"] + counts["M"]) / base
+            out["better"] = (sizes["A"] + sizes["O"]) / base
+            out["worse"] = -(sizes["O"] + sizes["M"]) / base
     return out
 
 
@@ -583,7 +715,9 @@ def baseline_difference(now, now_se, then, then_se):
     return out
 
 
-def binomial_se(score, n):
+def binomial_se(score, block):
+    """Of a percentage, over n or with survey weights Kish's n_eff."""
+    n = block.get("n_eff", block["n"])
     if score is None or not n:
         return None
     return 100 * math.sqrt(score / 100 * (1 - score / 100) / n)
@@ -627,15 +761,14 @@ def compare_with_baseline(report, baseline):
             if metric["type"] == "nps":
                 metric["vs_baseline"] = baseline_difference(metric["score"], metric["se"], was["score"], was["se"])
             elif metric["type"] == "csat":
-                metric["vs_baseline"] = baseline_difference(metric["score"], binomial_se(metric["score"], metric["n"]),
-                                                            was["score"], binomial_se(was["score"], was["n"]))
+                metric["vs_baseline"] = baseline_difference(metric["score"], binomial_se(metric["score"], metric),
+                                                            was["score"], binomial_se(was["score"], was))
                 stats(metric["rating"], was["rating"])
             else:
                 stats(metric["stats"], was["stats"])
                 agree, old_agree = metric["agree"], was["agree"]
-                agree["vs_baseline"] = baseline_difference(agree["score"], binomial_se(agree["score"], agree["n"]),
-                                                           old_agree["score"],
-                                                           binomial_se(old_agree["score"], old_agree["n"]))
+                agree["vs_baseline"] = baseline_difference(agree["score"], binomial_se(agree["score"], agree),
+                                                           old_agree["score"], binomial_se(old_agree["score"], old_agree))
 
 
 def compute_report(questionnaire_path, inputs, by=(), min_n=0, baseline=None):
@@ -670,7 +803,12 @@ def compute_report(questionnaire_path, inputs, by=(), min_n=0, baseline=None):
                         "invalid_cells": invalid},
               "results": []}
     whole = {"segment": {}}
-    whole.update(segment_result(compiled, coded, len(coded)))
+    weights = acc["weights"]
+
+    def weights_of(rows):
+        return None if weights is None else [weights[i] for i in rows]
+
+    whole.update(segment_result(compiled, coded, len(coded), weights))
     report["results"].append(whole)
     for spec in by:
         cols = [c.strip() for c in spec.split(",")]
@@ -687,9 +825,11 @@ def compute_report(questionnaire_path, inputs, by=(), min_n=0, baseline=None):
             else:
                 rows = [coded[i] for i in members]
                 inside = set(members)
-                rest = [row for i, row in enumerate(coded) if i not in inside]
-                entry.update(segment_result(compiled, rows, len(rows)))
-                compare_with_rest(entry, segment_result(compiled, rest, len(rest)), compiled["importance"], families)
+                outside = [i for i in range(len(coded)) if i not in inside]
+                rest = [coded[i] for i in outside]
+                entry.update(segment_result(compiled, rows, len(rows), weights_of(members)))
+                compare_with_rest(entry, segment_result(compiled, rest, len(rest), weights_of(outside)),
+                                  compiled["importance"], families)
             report["results"].append(entry)
         for family in families.values():
             holm(family)
@@ -704,11 +844,12 @@ def welch(a, b):
         out["difference"] = a["mean"] - b["mean"]
     if a["sd"] is None or b["sd"] is None:
         return out
-    va, vb = a["sd"] ** 2 / a["n"], b["sd"] ** 2 / b["n"]
+    na, nb = a.get("n_eff", a["n"]), b.get("n_eff", b["n"])
+    va, vb = a["sd"] ** 2 / na, b["sd"] ** 2 / nb
     if va + vb <= 0:
         return out
     t = out["difference"] / math.sqrt(va + vb)
-    df = (va + vb) ** 2 / (va ** 2 / (a["n"] - 1) + vb ** 2 / (b["n"] - 1))
+    df = (va + vb) ** 2 / (va ** 2 / (na - 1) + vb ** 2 / (nb - 1))
     out.update({"t": t, "df": df, "p": float(2 * scipy_stats.t.sf(abs(t), df))})
     return out
 
@@ -735,10 +876,17 @@ def two_proportions(a, b):
     out = {"test": "two_proportion", "difference": None, "z": None, "p": None, "p_holm": None, "flag": None}
     if not a["n"] or not b["n"]:
         return out
-    pa, pb = a["count"] / a["n"], b["count"] / b["n"]
+    if "n_eff" in a:
+        # Survey weights: weighted shares over Kish's effective sizes.
+        if a["score"] is None or b["score"] is None:
+            return out
+        pa, pb, na, nb = a["score"] / 100, b["score"] / 100, a["n_eff"], b["n_eff"]
+        pooled = (pa * na + pb * nb) / (na + nb)
+    else:
+        pa, pb, na, nb = a["count"] / a["n"], b["count"] / b["n"], a["n"], b["n"]
+        pooled = (a["count"] + b["count"]) / (a["n"] + b["n"])
     out["difference"] = 100 * (pa - pb)
-    pooled = (a["count"] + b["count"]) / (a["n"] + b["n"])
-    se = math.sqrt(pooled * (1 - pooled) * (1 / a["n"] + 1 / b["n"]))
+    se = math.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb))
     if se > 0:
         out["z"] = (pa - pb) / se
         out["p"] = normal_p(out["z"])
@@ -781,8 +929,13 @@ def compare_with_rest(segment, rest, importance, families):
         if metric["type"] == "nps":
             add(metric, other, key + "nps", nps_z)
         elif metric["type"] == "csat":
-            add(metric, {"n": other["n"], "count": other["satisfied"]}, key + "csat",
-                lambda a, b: two_proportions({"n": a["n"], "count": a["satisfied"]}, b))
+            def as_proportion(block):
+                out = {"n": block["n"], "count": block["satisfied"], "score": block["score"]}
+                if "n_eff" in block:
+                    out["n_eff"] = block["n_eff"]
+                return out
+
+            add(metric, as_proportion(other), key + "csat", lambda a, b: two_proportions(as_proportion(a), b))
             add(metric["rating"], other["rating"], key + "rating")
         else:
             add(metric["stats"], other["stats"], key + "ces")
@@ -818,7 +971,7 @@ def tidy_rows(report):
 
     def stats(seg, level, ident, measure, block):
         comparison(seg, level, ident, measure, block)
-        for key in ("n", "mean", "sd", "se", "t", "p", "d"):
+        for key in ("n", "n_eff", "mean", "sd", "se", "t", "p", "d"):
             if key in block:
                 put(seg, level, ident, measure, key, block[key])
         ci = block["ci95"]
@@ -830,6 +983,8 @@ def tidy_rows(report):
                 put(seg, level, ident, measure, key, dist[key])
             for value, count in dist["freq"].items():
                 put(seg, level, ident, measure, "freq_" + value, count)
+            for value, weight in dist.get("freq_weighted", {}).items():
+                put(seg, level, ident, measure, "freq_weighted_" + value, weight)
 
     inp = report["input"]
     for key in ("rows_read", "rows_used", "rows_rejected"):
@@ -844,6 +999,9 @@ def tidy_rows(report):
         put(seg, "segment", "", "", "suppressed", 1 if result["suppressed"] else 0)
         if result["suppressed"]:
             continue
+        if "weight" in result:
+            put(seg, "segment", "", "", "weight_sum", result["weight"]["sum"])
+            put(seg, "segment", "", "", "n_eff", result["weight"]["n_eff"])
         sq = result.get("servqual")
         if sq:
             for item in sq["items"]:
@@ -896,9 +1054,10 @@ def tidy_rows(report):
         for metric in result["metrics"]:
             mid = metric["id"]
             if metric["type"] == "nps":
-                for key in ("n", "promoters", "passives", "detractors", "promoters_pct", "passives_pct",
+                for key in ("n", "n_eff", "promoters", "passives", "detractors", "promoters_pct", "passives_pct",
                             "detractors_pct", "score", "se"):
-                    put(seg, "metric", mid, "nps", key, metric[key])
+                    if key in metric:
+                        put(seg, "metric", mid, "nps", key, metric[key])
                 ci = metric["ci95"]
                 put(seg, "metric", mid, "nps", "ci95_low", ci[0] if ci else None)
                 put(seg, "metric", mid, "nps", "ci95_high", ci[1] if ci else None)
@@ -909,8 +1068,9 @@ def tidy_rows(report):
                 put(seg, "metric", mid, "nps", "ci95_high", ci[1] if ci else None)
                 comparison(seg, "metric", mid, "nps", metric)
             elif metric["type"] == "csat":
-                for key in ("n", "satisfied", "score"):
-                    put(seg, "metric", mid, "csat", key, metric[key])
+                for key in ("n", "n_eff", "satisfied", "score"):
+                    if key in metric:
+                        put(seg, "metric", mid, "csat", key, metric[key])
                 ci = metric["ci95"]
                 put(seg, "metric", mid, "csat", "ci95_low", ci[0] if ci else None)
                 put(seg, "metric", mid, "csat", "ci95_high", ci[1] if ci else None)
@@ -919,8 +1079,9 @@ def tidy_rows(report):
             else:
                 stats(seg, "metric", mid, "ces", metric["stats"])
                 agree = metric["agree"]
-                for key in ("n", "count", "score"):
-                    put(seg, "metric", mid, "agree", key, agree[key])
+                for key in ("n", "n_eff", "count", "score"):
+                    if key in agree:
+                        put(seg, "metric", mid, "agree", key, agree[key])
                 ci = agree["ci95"]
                 put(seg, "metric", mid, "agree", "ci95_low", ci[0] if ci else None)
                 put(seg, "metric", mid, "agree", "ci95_high", ci[1] if ci else None)

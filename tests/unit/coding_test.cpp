@@ -106,4 +106,24 @@ TEST_CASE("explain says what was found and what was expected", "[coding]") {
         "\"ten\" is not a number or a missing token; expected an integer on the scale 0..10");
 }
 
+TEST_CASE("a survey weight is a finite number from 0 to 1e12", "[coding]") {
+  const std::vector<std::string> missing = {"", "NA"};
+  CHECK(read_weight("1.5", missing).value == 1.5);
+  CHECK(read_weight(" 2 ", missing).value == 2);
+  CHECK(read_weight("+3", missing).value == 3);
+  CHECK(read_weight("1e3", missing).value == 1000);
+  CHECK(read_weight(".25", missing).value == 0.25);
+  CHECK(read_weight("0", missing).value == 0);
+  CHECK(read_weight("0", missing).problem == nullptr);
+  CHECK(read_weight("1e12", missing).problem == nullptr);
+  CHECK(std::string(read_weight("", missing).problem) == "the weight is empty");
+  CHECK(std::string(read_weight("na", missing).problem) == "the weight is a missing token");
+  CHECK(std::string(read_weight("-0.5", missing).problem) == "the weight is negative");
+  CHECK(std::string(read_weight("heavy", missing).problem) == "the weight is not a number");
+  CHECK(std::string(read_weight("1,5", missing).problem) == "the weight is not a number");
+  CHECK(std::string(read_weight("inf", missing).problem) == "the weight is not a number");
+  CHECK(std::string(read_weight("nan", missing).problem) == "the weight is not a number");
+  CHECK(std::string(read_weight("2e12", missing).problem) == "the weight is above 1e12");
+}
+
 }  // namespace gapscore

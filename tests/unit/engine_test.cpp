@@ -459,7 +459,7 @@ TEST_CASE("a state from another questionnaire, or a damaged one, is refused", "[
   CHECK(thrown_by([&] { Engine(q, {}).merge_state(damaged, "d.state"); }).messages ==
         std::vector<std::string>{"d.state: error: a damaged gapscore state: its tally does not fit the questionnaire"});
   CHECK(thrown_by([&] { Engine(q, {}).merge_state("{\"gapscore_state\": 9}", "v.state"); }).messages ==
-        std::vector<std::string>{"v.state: error: state format version 9 is not the one this gapscore reads (1); make "
+        std::vector<std::string>{"v.state: error: state format version 9 is not the one this gapscore reads (2); make "
                                  "the states with the same gapscore"});
 }
 
@@ -479,6 +479,130 @@ TEST_CASE("crossed segments and --min-n suppression", "[engine]") {
   CHECK_FALSE(report.results[2].suppressed);
   CHECK(report.results[2].rows == 2);
   CHECK(report.results[3].segment[0].second == "S");
+}
+
+// Survey weights, worked by hand. Used rows, with weights 1, 1, 2, 4 and 0
+// (W = 8, sum w^2 = 22, Kish's n_eff = 64 / 22 = 32 / 11):
+//
+//   id  w  E1 P1 E2 P2  nps sat   gap R1  P score
+//   a   1   5  1  5  3   10   5     -4      2
+//   b   1   5  2  4  2    9   4     -3      2
+//   c   2   4  3  5  4    6   2     -1      3.5
+//   d   4   5  4  4  4    3   5     -1      4
+//   f   0   1  1  1  1    0   1      0      1
+//
+// and row e rejected: its weight is not a number.
+TEST_CASE("survey weights, worked by hand", "[engine]") {
+  const char* const questionnaire = R"({"gapscore": 1, "respondent_id": "id", "weight_column": "w",
+    "scales": {"five": {"min": 1, "max": 5}},
+    "servqual": {"scale": "five", "dimensions": [{"id": "reliability", "items": [
+      {"id": "R1", "expectation": "E1", "perception": "P1"},
+      {"id": "R2", "expectation": "E2", "perception": "P2"}]}]},
+    "metrics": [{"type": "nps", "column": "nps"}, {"type": "csat", "column": "sat"}]})";
+  const Report report = score_text(parse_questionnaire(questionnaire, "q.json"),
+                                   "id,w,E1,P1,E2,P2,nps,sat\n"
+                                   "a,1,5,1,5,3,10,5\n"
+                                   "b,1,5,2,4,2,9,4\n"
+                                   "c,2,4,3,5,4,6,2\n"
+                                   "d,4,5,4,4,4,3,5\n"
+                                   "e,x,5,5,5,5,10,5\n"
+                                   "f,0,1,1,1,1,0,1\n");
+  CHECK(report.input.rows_read == 6);
+  CHECK(report.input.rows_used == 5);
+  REQUIRE(report.input.rejected.size() == 1);
+  CHECK(report.input.rejected[0] == std::make_pair(std::string("bad_weight"), std::int64_t{1}));
+  const SegmentResult& all = report.results.at(0);
+  const double n_eff = 32.0 / 11;
+  REQUIRE(all.weight);
+  CHECK(all.weight->sum == 8);
+  CHECK(all.weight->n_eff == Approx(n_eff));
+
+  // P1: weighted mean 25 / 8; sum w (x - mean)^2 = 8.875; variance
+  // 8.875 / 8 * n_eff / (n_eff - 1) = 35.5 / 21.
+  const ColumnFigures& p1 = *all.items[0].perception;
+  CHECK(p1.stats.n == 5);
+  CHECK(*p1.stats.n_eff == Approx(n_eff));
+  CHECK(*p1.stats.mean == Approx(3.125));
+  CHECK(*p1.stats.sd == Approx(std::sqrt(35.5 / 21)));
+  CHECK(*p1.stats.se == Approx(std::sqrt(35.5 / 21 / n_eff)));
+  const double half = t_quantile(0.975, n_eff - 1) * std::sqrt(35.5 / 21 / n_eff);
+  CHECK(p1.stats.ci95->low == Approx(3.125 - half));
+  // Cumulative weights 1, 2, 4, 8 at 1..4: the quartiles are where they
+  // reach 2, 4 and 6 (unweighted, the median of 1, 1, 2, 3, 4 would be 2).
+  CHECK(p1.distribution.freq == std::vector<std::int64_t>{2, 1, 1, 1, 0});
+  CHECK(p1.distribution.freq_weighted == std::vector<double>{1, 1, 2, 4, 0});
+  CHECK(*p1.distribution.q1 == 2);
+  CHECK(*p1.distribution.median == 3);
+  CHECK(*p1.distribution.q3 == 4);
+
+  // Gap R1: mean -13 / 8, sum w (x - mean)^2 = 9.875, t on n_eff - 1 df.
+  const Stats& gap = *all.items[0].gap;
+  const double gap_variance = 9.875 / 8 * n_eff / (n_eff - 1);
+  CHECK(*gap.mean == Approx(-1.625));
+  CHECK(*gap.sd == Approx(std::sqrt(gap_variance)));
+  CHECK(*gap.t == Approx(-1.625 / std::sqrt(gap_variance / n_eff)));
+  CHECK(*gap.p == Approx(t_two_sided_p(-1.625 / std::sqrt(gap_variance / n_eff), n_eff - 1)));
+
+  // Perception scores 2, 2, 3.5, 4, 1: weighted mean 27 / 8. Alpha from
+  // q = W sum(w x y) - sum(w x) sum(w y): q11 = 71, q22 = 31, q12 = 35.
+  const DimensionMeasureResult& perception = all.dimensions[0].measures[1];
+  REQUIRE(perception.measure == Measure::kPerception);
+  CHECK(*perception.stats.mean == Approx(3.375));
+  CHECK(*perception.reliability.alpha == Approx(2 * (1 - 102.0 / 172)));
+  const double r = 35 / std::sqrt(71.0 * 31);
+  CHECK(*perception.reliability.standardized == Approx(2 * r / (1 + r)));
+  const double complement = 1 - 2 * (1 - 102.0 / 172);
+  CHECK(perception.reliability.ci95->low == Approx(1 - complement * f_quantile(0.975, n_eff - 1, n_eff - 1)));
+
+  // NPS: promoters a, b (weight 2 of 8), detractors c, d, f (weight 6):
+  // 25% and 75%, score -50; Wald se over n_eff; adjusted Wald on the
+  // weighted shares times n_eff.
+  const NpsResult& nps = all.metrics[0].nps;
+  CHECK(nps.promoters == 2);
+  CHECK(nps.detractors == 3);
+  CHECK(*nps.n_eff == Approx(n_eff));
+  CHECK(*nps.promoters_pct == Approx(25));
+  CHECK(*nps.detractors_pct == Approx(75));
+  CHECK(*nps.score == Approx(-50));
+  CHECK(*nps.se == Approx(100 * std::sqrt((0.25 + 0.75 - 0.25) / n_eff)));
+  const double adjusted_n = n_eff + 3;
+  const double adjusted_promoters = (0.25 * n_eff + 0.75) / adjusted_n;
+  const double adjusted_detractors = (0.75 * n_eff + 0.75) / adjusted_n;
+  const double adjusted = adjusted_promoters - adjusted_detractors;
+  const double adjusted_se = std::sqrt((adjusted_promoters + adjusted_detractors - adjusted * adjusted) / adjusted_n);
+  CHECK(nps.ci95->low == Approx(100 * (adjusted - 1.96 * adjusted_se)));
+
+  // CSAT: a, b, d satisfied (4 or 5): 3 of 5 respondents, weight 6 of 8.
+  const Proportion& csat = all.metrics[1].satisfied;
+  CHECK(csat.count == 3);
+  CHECK(*csat.score == Approx(75));
+  const double z2 = 1.96 * 1.96;
+  const double centre = (0.75 + z2 / (2 * n_eff)) / (1 + z2 / n_eff);
+  const double spread = 1.96 * std::sqrt(0.75 * 0.25 / n_eff + z2 / (4 * n_eff * n_eff)) / (1 + z2 / n_eff);
+  CHECK(csat.ci95->low == Approx(100 * (centre - spread)));
+  CHECK(csat.ci95->high == Approx(100 * (centre + spread)));
+}
+
+TEST_CASE("a survey weight that cannot be used rejects its row before its id is taken", "[engine]") {
+  const char* const questionnaire = R"({"gapscore": 1, "respondent_id": "id", "weight_column": "w",
+    "scales": {"five": {"min": 1, "max": 5}}, "metrics": [{"type": "csat", "column": "sat"}]})";
+  std::vector<std::string> messages;
+  EngineOptions options;
+  options.on_problem = [&messages](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); };
+  const Report report = score_text(parse_questionnaire(questionnaire, "q.json"),
+                                   "id,w,sat\na,,5\na,2,4\nb,-1,3\nc,1e13,3\nd,0,1\n", std::move(options));
+  CHECK(report.input.rows_used == 2);
+  REQUIRE(report.input.rejected.size() == 1);
+  CHECK(report.input.rejected[0] == std::make_pair(std::string("bad_weight"), std::int64_t{3}));
+  CHECK(messages == std::vector<std::string>{
+                        "data.csv:2:3: error: w: the weight is empty (\"\"); expected a number at least 0",
+                        "data.csv:4:3: error: w: the weight is negative (\"-1\"); expected a number at least 0",
+                        "data.csv:5:3: error: w: the weight is above 1e12 (\"1e13\"); expected a number at least 0"});
+  const Proportion& csat = report.results.at(0).metrics[0].satisfied;
+  // Row a (weight 2, satisfied) and row d (weight 0): all the weight is satisfied.
+  CHECK(csat.n == 2);
+  CHECK(*csat.score == 100);
+  CHECK(*csat.n_eff == 1);
 }
 
 }  // namespace gapscore
