@@ -1041,6 +1041,12 @@ Report Engine::finish() const {
   report.tool_version = tool_version();
   report.title = impl.questionnaire.title;
   report.has_servqual = impl.questionnaire.has_servqual;
+  for (const Dimension& dimension : impl.questionnaire.dimensions) {
+    report.dimension_labels[dimension.id] = dimension.label;
+  }
+  for (const Item& item : impl.questionnaire.items) {
+    if (!item.text.empty()) report.item_texts[item.id] = item.text;
+  }
   report.input = summary();
   report.results.push_back(segment_result(impl.questionnaire, impl.plan, impl.all));
   for (const Breakdown& breakdown : impl.breakdowns) {

@@ -241,6 +241,10 @@ struct Report {
   std::string tool_version;
   std::string title;
   bool has_servqual = false;
+  /// For people (the HTML report): dimension labels and item texts by id;
+  /// an id without one is shown as itself.
+  std::map<std::string, std::string> dimension_labels;
+  std::map<std::string, std::string> item_texts;
   InputSummary input;
   std::vector<SegmentResult> results;
 };

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "gapscore/diagnostic.h"
+#include "gapscore/html.h"
 #include "gapscore/input.h"
 #include "gapscore/output.h"
 #include "gapscore/text.h"
@@ -110,14 +111,19 @@ nlohmann::json read_json_report(const std::string& path) {
 
 std::string report_format(const std::string& format, const std::string& output) {
   if (!format.empty()) return format;
-  return output.size() >= 4 && output.compare(output.size() - 4, 4, ".csv") == 0 ? "csv" : "json";
+  const auto ends_with = [&output](std::string_view suffix) {
+    return output.size() >= suffix.size() && output.compare(output.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends_with(".csv")) return "csv";
+  if (ends_with(".html") || ends_with(".htm")) return "html";
+  return "json";
 }
 
 void add_report_options(CLI::App& app, ReportOptions& options) {
   app.add_option("-o,--output", options.output, "Write the report here (atomically for a regular file)")
       ->type_name("FILE");
   app.add_option("-f,--format", options.format, "Report format; default from the output's extension, else json")
-      ->check(CLI::IsMember({"json", "csv"}));
+      ->check(CLI::IsMember({"json", "csv", "html"}));
   app.add_option("--baseline", options.baseline, "Compare every figure with an earlier JSON report")
       ->type_name("REPORT");
   app.add_option("--fail-if", options.fail_if,
@@ -135,7 +141,7 @@ std::vector<Threshold> parse_thresholds(const ReportOptions& options) {
 bool deliver_report(Report report, const ReportOptions& options, const std::vector<Threshold>& thresholds) {
   if (!options.baseline.empty()) compare_with_baseline(report, read_json_report(options.baseline), options.baseline);
   const std::string output = options.output.empty() ? "-" : options.output;
-  const bool csv = report_format(options.format, output) == "csv";
+  const std::string format = report_format(options.format, output);
   const std::string json_text = to_json(report);
   // Thresholds are checked before anything is written, so that one naming
   // no figure of the report is a usage error that leaves no output behind.
@@ -146,7 +152,13 @@ bool deliver_report(Report report, const ReportOptions& options, const std::vect
       if (std::optional<std::string> message = crossed(figures, threshold)) crossings.push_back(std::move(*message));
     }
   }
-  write_output(output, csv ? to_csv(report) : json_text);
+  if (format == "csv") {
+    write_output(output, to_csv(report));
+  } else if (format == "html") {
+    write_output(output, to_html(report));
+  } else {
+    write_output(output, json_text);
+  }
   for (const std::string& message : crossings) std::cerr << "gapscore: " << message << '\n';
   return crossings.empty();
 }

@@ -40,11 +40,15 @@ void run_compare(const CompareOptions& options) {
   if (options.a == "-" && options.b == "-") {
     throw Error(ErrorKind::kUsage, "compare", "at most one of A and B can be standard input");
   }
+  const std::string output = options.output.empty() ? "-" : options.output;
+  const std::string format = report_format(options.format, output);
+  if (format == "html") {
+    throw Error(ErrorKind::kUsage, output, "compare writes JSON or CSV; name the output .json or .csv, or use -f");
+  }
   const nlohmann::json a = read_json_report(options.a);
   const nlohmann::json b = options.b == options.a ? a : read_json_report(options.b);
   const ReportComparison comparison = compare_reports(a, options.a, options.segment_a, b, options.b, options.segment_b);
-  const std::string output = options.output.empty() ? "-" : options.output;
-  write_output(output, report_format(options.format, output) == "csv" ? to_csv(comparison) : to_json(comparison));
+  write_output(output, format == "csv" ? to_csv(comparison) : to_json(comparison));
   warn_unmatched(options.a, comparison.only_in_a);
   warn_unmatched(options.b, comparison.only_in_b);
 }
