@@ -5,6 +5,7 @@
 #include <new>
 
 #include "cmd/compare.h"
+#include "cmd/init.h"
 #include "cmd/merge.h"
 #include "cmd/score.h"
 #include "cmd/validate.h"
@@ -69,6 +70,11 @@ int main(int argc, char** argv) {
       app.add_subcommand("compare", "Lay two reports side by side, item by item, with Welch tests");
   gapscore::cmd::setup_compare(*compare_command, compare);
 
+  gapscore::cmd::InitOptions init;
+  CLI::App* init_command =
+      app.add_subcommand("init", "Write a starting questionnaire guessed from an export's header and values");
+  gapscore::cmd::setup_init(*init_command, init);
+
   std::vector<std::string> commands;
   for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
     commands.push_back(command->get_name());
@@ -95,6 +101,8 @@ int main(int argc, char** argv) {
       if (!gapscore::cmd::run_merge(merge)) return code(ExitCode::kThreshold);
     } else if (compare_command->parsed()) {
       gapscore::cmd::run_compare(compare);
+    } else if (init_command->parsed()) {
+      gapscore::cmd::run_init(init);
     }
     return code(ExitCode::kSuccess);
   } catch (const gapscore::Error& e) {

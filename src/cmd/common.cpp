@@ -16,6 +16,19 @@
 
 namespace gapscore::cmd {
 
+void add_delimiter_option(CLI::App& app, std::string& delimiter) {
+  app.add_option("-d,--delimiter", delimiter,
+                 "Field delimiter: , ; tab (or \\t) or |; default: detected from the header")
+      ->type_name("CHAR")
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            const bool known =
+                value == "," || value == ";" || value == "|" || value == "tab" || value == "\\t" || value == "\t";
+            return known ? std::string() : "expected , ; tab or |, found " + quote(value);
+          },
+          "", "delimiter"));
+}
+
 void add_input_options(CLI::App& app, InputOptions& options) {
   app.add_option("-q,--questionnaire", options.questionnaire, "Questionnaire (JSON) describing the columns")
       ->required();
@@ -36,27 +49,14 @@ void add_input_options(CLI::App& app, InputOptions& options) {
       ->type_name("N")
       ->check(CLI::PositiveNumber);
   app.add_flag("--strict", options.strict, "Stop at the first invalid cell or rejected row (exit 1)");
-  app.add_option("-d,--delimiter", options.delimiter,
-                 "Field delimiter: , ; tab (or \\t) or |; default: detected from the header")
-      ->type_name("CHAR")
-      ->check(CLI::Validator(
-          [](const std::string& value) {
-            const bool known =
-                value == "," || value == ";" || value == "|" || value == "tab" || value == "\\t" || value == "\t";
-            return known ? std::string() : "expected , ; tab or |, found " + quote(value);
-          },
-          "", "delimiter"));
+  add_delimiter_option(app, options.delimiter);
 }
-
-namespace {
 
 char delimiter_of(const std::string& option) {
   if (option.empty()) return kDetectDelimiter;
   if (option == "tab" || option == "\\t") return '\t';
   return option[0];
 }
-
-}  // namespace
 
 EngineOptions engine_options(const InputOptions& options) {
   EngineOptions engine;

@@ -27,6 +27,12 @@ struct InputOptions {
 
 void add_input_options(CLI::App& app, InputOptions& options);
 
+/// `-d, --delimiter`, checked: `,` `;` `|` or tab.
+void add_delimiter_option(CLI::App& app, std::string& delimiter);
+
+/// The reader's delimiter for a --delimiter value; empty: detect it.
+char delimiter_of(const std::string& option);
+
 /// The --by values as breakdowns: "a,b" crosses a and b. Throws
 /// Error(kUsage) for an empty column name.
 std::vector<std::vector<std::string>> parse_breakdowns(const std::vector<std::string>& by);
@@ -41,7 +47,7 @@ void read_inputs(const InputOptions& options, Engine& engine);
 /// Error(kIo) when it cannot be read, Error(kInvalid) when it is not JSON.
 nlohmann::json read_json_report(const std::string& path);
 
-/// "json" or "csv": `format` when given, else from the output's extension.
+/// "json", "csv" or "html": `format` when given, else from the output's extension.
 std::string report_format(const std::string& format, const std::string& output);
 
 /// How a report is delivered: where, in which format, compared with which

@@ -1,0 +1,106 @@
+#include "cmd/init.h"
+
+#include <iostream>
+
+#include "cmd/common.h"
+#include "gapscore/diagnostic.h"
+#include "gapscore/header.h"
+#include "gapscore/input.h"
+#include "gapscore/output.h"
+#include "gapscore/scaffold.h"
+
+namespace gapscore::cmd {
+
+void setup_init(CLI::App& app, InitOptions& options) {
+  app.add_option("input", options.input, "A CSV export; - or none reads standard input")->type_name("DATA");
+  app.add_option("-o,--output", options.output, "Write the questionnaire here (default: standard output)")
+      ->type_name("FILE");
+  app.add_option("--header-rows", options.header_rows,
+                 "Header rows above the data (default 1, or 3 for a Qualtrics export)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 100));
+  app.add_option("--sample", options.sample_rows, "Rows read to guess scales and ranges (default 10000)")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  add_delimiter_option(app, options.delimiter);
+}
+
+namespace {
+
+using Row = std::vector<std::string>;
+
+// Qualtrics writes a third header row of {"ImportId": ...} objects.
+bool is_import_id_row(const Row& row) {
+  std::size_t import_ids = 0;
+  for (const std::string& field : row) {
+    if (field.rfind("{\"ImportId\"", 0) == 0) ++import_ids;
+  }
+  return import_ids * 2 > row.size();
+}
+
+std::string base_name(const std::string& path) {
+  if (path == "-") return "standard input";
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string trimmed(const std::string& text) {
+  const std::size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string::npos) return "";
+  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
+}
+
+}  // namespace
+
+void run_init(const InitOptions& options) {
+  const std::unique_ptr<RecordReader> reader = RecordReader::open_file(options.input, delimiter_of(options.delimiter));
+  // Enough rows to tell the header's height (Qualtrics: 3) before profiling.
+  std::vector<Row> first_rows;
+  Record record;
+  const std::size_t look_ahead = std::max<std::size_t>(3, static_cast<std::size_t>(options.header_rows));
+  while (first_rows.size() < look_ahead && reader->next(record)) {
+    first_rows.emplace_back(record.fields.begin(), record.fields.end());
+  }
+  if (first_rows.empty()) throw Error(ErrorKind::kInvalid, reader->name(), "no header row: the input is empty");
+  const int header_rows = options.header_rows > 0                                     ? options.header_rows
+                          : first_rows.size() >= 3 && is_import_id_row(first_rows[2]) ? 3
+                                                                                      : 1;
+  if (first_rows.size() < static_cast<std::size_t>(header_rows)) {
+    throw Error(ErrorKind::kInvalid, reader->name(),
+                "fewer rows than the " + std::to_string(header_rows) + " header rows");
+  }
+  std::vector<std::string> names;
+  for (const std::string& name : first_rows.front()) names.push_back(trimmed(name));
+  std::vector<ColumnProfile> profiles(names.size());
+  std::int64_t sampled = 0;
+  std::int64_t misshapen = 0;
+  const auto profile = [&](const auto& fields) {
+    if (fields.size() != names.size()) {
+      ++misshapen;
+      return;
+    }
+    ++sampled;
+    for (std::size_t c = 0; c < fields.size(); ++c) profiles[c].add(fields[c]);
+  };
+  for (std::size_t r = static_cast<std::size_t>(header_rows); r < first_rows.size(); ++r) profile(first_rows[r]);
+  while (sampled < options.sample_rows && reader->next(record)) profile(record.fields);
+
+  // Exports with several header rows put the question text in the second.
+  std::vector<std::string> questions;
+  if (header_rows >= 2) {
+    for (const std::string& text : first_rows[1]) questions.push_back(trimmed(text));
+  }
+  const Scaffold scaffold = scaffold_questionnaire(names, questions, profiles, header_rows, base_name(options.input),
+                                                   GAPSCORE_QUESTIONNAIRE_SCHEMA);
+  const std::string text = scaffold.questionnaire.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  write_output(options.output.empty() ? "-" : options.output, text + "\n");
+  std::cerr << "gapscore init: read the header and " << sampled << " rows of " << reader->name()
+            << (misshapen > 0 ? " (" + std::to_string(misshapen) + " rows with another field count skipped)" : "")
+            << "; guessed:\n";
+  for (const std::string& note : scaffold.notes) std::cerr << "  - " << note << '\n';
+  std::cerr << "Check these guesses, then: gapscore validate -q "
+            << (options.output.empty() ? "QUESTIONNAIRE.json" : options.output) << ' '
+            << (options.input == "-" ? "DATA.csv" : options.input) << '\n';
+}
+
+}  // namespace gapscore::cmd
