@@ -51,11 +51,12 @@ _gapscore() {
   local options
   case $command in
     score)
-      options="--questionnaire -q --by --min-n --max-segments --jobs -j --strict --delimiter -d --output -o
-               --format -f --baseline --fail-if --rejects --emit-state --help -h"
+      options="--questionnaire -q --by --min-n --max-segments --jobs -j --strict --quiet --progress --delimiter -d
+               --output -o --format -f --baseline --fail-if --rejects --emit-state --help -h"
       ;;
     validate)
-      options="--questionnaire -q --by --min-n --max-segments --jobs -j --strict --delimiter -d --help -h"
+      options="--questionnaire -q --by --min-n --max-segments --jobs -j --strict --quiet --progress --delimiter -d
+               --help -h"
       ;;
     merge)
       options="--output -o --format -f --baseline --fail-if --min-n --max-segments --emit-state --help -h"

@@ -1001,6 +1001,7 @@ void Engine::read(RecordReader& reader) {
     for (;;) {
       std::unique_ptr<BatchResult> result = impl.spare();
       if (!reader.next_batch(result->batch, kBatchBytes)) break;
+      if (impl.options.on_read) impl.options.on_read(result->batch.text.size(), result->batch.size());
       result->error = nullptr;
       result->binding = binding;
       result->index = impl.next_submitted;

@@ -44,6 +44,9 @@ struct EngineOptions {
   std::function<void(const std::vector<std::string>& header_rows, char delimiter)> on_header;
   /// Called with every rejected row, in input order.
   std::function<void(const RejectedRow&)> on_reject;
+  /// Called by the reading thread as it reads, with the bytes and records
+  /// just read: for a progress display.
+  std::function<void(std::uint64_t bytes, std::uint64_t records)> on_read;
 };
 
 /// Reads inputs row by row into mergeable tallies (the whole data set and

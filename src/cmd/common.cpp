@@ -49,6 +49,10 @@ void add_input_options(CLI::App& app, InputOptions& options) {
       ->type_name("N")
       ->check(CLI::PositiveNumber);
   app.add_flag("--strict", options.strict, "Stop at the first invalid cell or rejected row (exit 1)");
+  CLI::Option* quiet = app.add_flag("--quiet", options.quiet,
+                                    "No progress and no summary of rejected rows and invalid cells on standard error");
+  app.add_flag("--progress", options.progress, "Show progress on standard error even when it is not a terminal")
+      ->excludes(quiet);
   add_delimiter_option(app, options.delimiter);
 }
 
@@ -86,9 +90,12 @@ std::vector<std::vector<std::string>> parse_breakdowns(const std::vector<std::st
   return breakdowns;
 }
 
+std::vector<std::string> input_paths(const InputOptions& options) {
+  return options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
+}
+
 void read_inputs(const InputOptions& options, Engine& engine) {
-  const std::vector<std::string> inputs = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
-  for (const std::string& path : inputs) {
+  for (const std::string& path : input_paths(options)) {
     const std::unique_ptr<RecordReader> reader = RecordReader::open_file(path, delimiter_of(options.delimiter));
     engine.read(*reader);
   }

@@ -23,6 +23,8 @@ struct InputOptions {
   bool strict = false;
   std::string delimiter;
   std::size_t threads = 0;
+  bool quiet = false;     ///< no progress, no summary of problems on stderr
+  bool progress = false;  ///< progress even when stderr is not a terminal
 };
 
 void add_input_options(CLI::App& app, InputOptions& options);
@@ -39,6 +41,9 @@ std::vector<std::vector<std::string>> parse_breakdowns(const std::vector<std::st
 
 /// The engine options every subcommand shares, from the command line.
 EngineOptions engine_options(const InputOptions& options);
+
+/// The inputs to read: the ones given, or standard input ("-").
+std::vector<std::string> input_paths(const InputOptions& options);
 
 /// Reads every input (standard input when there is none) into `engine`.
 void read_inputs(const InputOptions& options, Engine& engine);

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "cmd/progress.h"
 #include "gapscore/engine.h"
 #include "gapscore/output.h"
 #include "gapscore/questionnaire.h"
@@ -98,8 +99,12 @@ bool run_score(const ScoreOptions& options) {
     };
     engine.on_reject = [&rejects](const RejectedRow& row) { rejects->add(row); };
   }
+  ProgressDisplay progress(progress_mode(options.input.quiet, options.input.progress),
+                           known_input_bytes(input_paths(options.input)));
+  progress.attach(engine);
   Engine scoring(questionnaire, std::move(engine));
   read_inputs(options.input, scoring);
+  progress.finish();
   if (!options.emit_state.empty()) write_output(options.emit_state, scoring.save_state());
   Report report = scoring.finish();
   const InputSummary input = report.input;
@@ -108,7 +113,7 @@ bool run_score(const ScoreOptions& options) {
     passed = deliver_report(std::move(report), options.report, thresholds);
   }
   if (rejects) rejects->commit();
-  print_summary(input);
+  if (!options.input.quiet) print_summary(input);
   return passed;
 }
 

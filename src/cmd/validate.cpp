@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cmd/progress.h"
 #include "gapscore/engine.h"
 #include "gapscore/questionnaire.h"
 
@@ -18,8 +19,12 @@ bool run_validate(const ValidateOptions& options) {
     ++(diagnostic.severity == Severity::kError ? errors : warnings);
     std::cerr << format_diagnostic(diagnostic) << '\n';
   };
+  ProgressDisplay progress(progress_mode(options.input.quiet, options.input.progress),
+                           known_input_bytes(input_paths(options.input)));
+  progress.attach(checks);
   Engine engine(questionnaire, std::move(checks));
   read_inputs(options.input, engine);
+  progress.finish();
   const InputSummary summary = engine.summary();
   std::cerr << "gapscore: " << summary.rows_read << " rows read, " << summary.rows_used << " used, "
             << summary.rows_rejected << " rejected; " << errors << " errors, " << warnings << " warnings\n";
