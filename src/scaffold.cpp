@@ -1,8 +1,9 @@
 #include "gapscore/scaffold.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
-#include <regex>
+#include <initializer_list>
 
 #include "gapscore/text.h"
 
@@ -80,12 +81,81 @@ std::string dimension_for_prefix(const std::string& prefix) {
   return found == kPrefixes.end() ? lower(prefix) : found->second;
 }
 
-bool matches(const std::string& name, const char* pattern) {
-  return std::regex_search(name, std::regex(pattern, std::regex::icase));
+// Column names are matched by hand rather than with std::regex: the
+// shapes are few, and GCC 12 reports false uninitialised reads inside
+// <regex> under the sanitizers.
+
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_separator(char c) { return c == ' ' || c == '_' || c == '.' || c == '-'; }
+
+bool one_of(const std::string& word, std::initializer_list<const char*> words) {
+  return std::any_of(words.begin(), words.end(), [&word](const char* w) { return iequals(word, w); });
 }
 
+bool contains(const std::string& text, const char* part) { return lower(text).find(part) != std::string::npos; }
+
+// `part` as a whole word of `text`, ignoring case.
+bool contains_word(const std::string& text, const std::string& part) {
+  const std::string haystack = lower(text);
+  for (std::size_t at = haystack.find(part); at != std::string::npos; at = haystack.find(part, at + 1)) {
+    const std::size_t end = at + part.size();
+    const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(haystack[at - 1]));
+    const bool ends = end == haystack.size() || !std::isalnum(static_cast<unsigned char>(haystack[end]));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// "Q1_exp" as {"Q1", "exp"}: a stem ending in a letter or digit, one or
+// more separators, and a final word of letters.
+std::optional<std::pair<std::string, std::string>> split_suffix(const std::string& name) {
+  std::size_t word = name.size();
+  while (word > 0 && is_letter(name[word - 1])) --word;
+  std::size_t stem = word;
+  while (stem > 0 && is_separator(name[stem - 1])) --stem;
+  if (word == name.size() || stem == word || stem == 0 || !std::isalnum(static_cast<unsigned char>(name[stem - 1]))) {
+    return std::nullopt;
+  }
+  return std::pair{name.substr(0, stem), name.substr(word)};
+}
+
+// "RL2" or "E_01" as {"RL", "2"}: letters, at most one separator, digits,
+// and at most one letter after them.
+std::optional<std::pair<std::string, std::string>> split_lettered(const std::string& name) {
+  std::size_t i = 0;
+  while (i < name.size() && is_letter(name[i])) ++i;
+  const std::size_t letters = i;
+  if (letters == 0) return std::nullopt;
+  if (i < name.size() && is_separator(name[i])) ++i;
+  const std::size_t digits = i;
+  while (i < name.size() && is_digit(name[i])) ++i;
+  if (i == digits) return std::nullopt;
+  if (i < name.size() && is_letter(name[i])) ++i;
+  if (i != name.size()) return std::nullopt;
+  return std::pair{name.substr(0, letters), name.substr(digits)};
+}
+
+// "imp_tangibles", "importance tangibles", "pointsTangibles" for dimension "tangibles".
+bool is_importance_column(const std::string& name, const std::string& dimension) {
+  for (const char* stem : {"imp", "importance", "points"}) {
+    for (const char* joint : {"", " ", "_", ".", "-"}) {
+      if (iequals(name, std::string(stem) + joint + dimension)) return true;
+    }
+  }
+  return false;
+}
+
+bool all_digits(const std::string& text) { return !text.empty() && std::all_of(text.begin(), text.end(), is_digit); }
+
 bool is_id_name(const std::string& name) {
-  return matches(name, R"(^(id|respondent|(respondent|resp|response|record|participant|case)[ _]?id)$)");
+  if (one_of(name, {"id", "respondent"})) return true;
+  for (const char* stem : {"respondent", "resp", "response", "record", "participant", "case"}) {
+    for (const char* joint : {"", " ", "_"}) {
+      if (iequals(name, std::string(stem) + joint + "id")) return true;
+    }
+  }
+  return false;
 }
 
 // gapscore's default missing tokens, which need no mention.
@@ -150,20 +220,93 @@ void ColumnProfile::add(std::string_view cell) {
 }
 
 std::optional<ItemColumn> item_column(const std::string& name) {
-  static const std::regex kLabelled(
-      R"(^\s*(expectations?|expected|perceptions?|perceived|performance|adequate|minimum|desired)\s*[-:|]\s*(.+?)\s*$)",
-      std::regex::icase);
-  static const std::regex kPrefixed(R"(^(e|p|exp|per|perc|perf|min|adq|des)[ _.-]?(\d+[a-z]?)$)", std::regex::icase);
-  static const std::regex kSuffixed(
-      R"(^(.*[a-z0-9])[ _.-]+(e|p|exp|expect|expected|expectation|perf|perc|per|perceived|perception|performance|min|minimum|adequate|adq|des|desired)$)",
-      std::regex::icase);
-  std::smatch match;
   const std::string text = trimmed(name);
-  if (std::regex_match(text, match, kLabelled)) return ItemColumn{measure_of(match[1].str()), match[2].str()};
-  if (std::regex_match(text, match, kPrefixed)) return ItemColumn{measure_of(match[1].str()), match[2].str()};
-  if (std::regex_match(text, match, kSuffixed)) return ItemColumn{measure_of(match[2].str()), match[1].str()};
+  // "Expectation - Prompt service", "Perceptions: Prompt service"
+  std::size_t word = 0;
+  while (word < text.size() && is_letter(text[word])) ++word;
+  std::size_t mark = word;
+  while (mark < text.size() && text[mark] == ' ') ++mark;
+  if (mark < text.size() && (text[mark] == '-' || text[mark] == ':' || text[mark] == '|') &&
+      one_of(text.substr(0, word), {"expectation", "expectations", "expected", "perception", "perceptions", "perceived",
+                                    "performance", "adequate", "minimum", "desired"})) {
+    const std::string statement = trimmed(std::string_view(text).substr(mark + 1));
+    if (!statement.empty()) return ItemColumn{measure_of(text.substr(0, word)), statement};
+  }
+  // "E_01", "P01", "exp3"
+  if (const auto lettered = split_lettered(text)) {
+    if (one_of(lettered->first, {"e", "p", "exp", "per", "perc", "perf", "min", "adq", "des"})) {
+      return ItemColumn{measure_of(lettered->first), lettered->second};
+    }
+  }
+  // "Q1_exp", "T1_min", "RL2_per"
+  if (const auto suffixed = split_suffix(text)) {
+    if (!measure_of(suffixed->second).empty()) return ItemColumn{measure_of(suffixed->second), suffixed->first};
+  }
   return std::nullopt;
 }
+
+namespace {
+
+// "Thinking of an excellent bank, how far do you agree? - Prompt service"
+// (Qualtrics' question row) or "An excellent bank... [Prompt service]"
+// (Google Forms): a matrix question's stem and one of its statements.
+std::optional<std::pair<std::string, std::string>> stem_and_statement(const std::string& text) {
+  const std::string whole = trimmed(text);
+  const std::size_t open = whole.rfind('[');
+  if (!whole.empty() && whole.back() == ']' && open != std::string::npos && open > 0) {
+    return std::pair{trimmed(std::string_view(whole).substr(0, open)),
+                     trimmed(std::string_view(whole).substr(open + 1, whole.size() - open - 2))};
+  }
+  const std::size_t dash = whole.rfind(" - ");
+  if (dash != std::string::npos && dash > 0) {
+    return std::pair{trimmed(std::string_view(whole).substr(0, dash)),
+                     trimmed(std::string_view(whole).substr(dash + 3))};
+  }
+  return std::nullopt;
+}
+
+// Without expectation and perception in the column names, the usual
+// export of a SERVQUAL questionnaire is two matrix questions over the same
+// statements, expectations first: pairs the two stems sharing the most
+// statements (at least two), the first as expectations.
+std::vector<Item> matrix_items(const std::vector<std::string>& names, const std::vector<std::string>& questions,
+                               std::string* stems) {
+  std::vector<std::string> order;                                     // stems as they first appear
+  std::map<std::string, std::map<std::string, std::string>> columns;  // stem -> statement -> column
+  std::map<std::string, std::vector<std::string>> statements;         // stem -> statements in order
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    const std::string& text = c < questions.size() && !questions[c].empty() ? questions[c] : names[c];
+    const auto parts = stem_and_statement(text);
+    if (!parts || parts->second.empty()) continue;
+    const auto& [stem, statement] = *parts;
+    if (columns.count(stem) == 0) order.push_back(stem);
+    if (columns[stem].emplace(lower(statement), names[c]).second) statements[stem].push_back(statement);
+  }
+  std::size_t best = 1;
+  std::pair<std::string, std::string> pair;
+  for (std::size_t a = 0; a < order.size(); ++a) {
+    for (std::size_t b = a + 1; b < order.size(); ++b) {
+      std::size_t shared = 0;
+      for (const auto& [statement, column] : columns[order[a]]) shared += columns[order[b]].count(statement);
+      if (shared > best) {
+        best = shared;
+        pair = {order[a], order[b]};
+      }
+    }
+  }
+  std::vector<Item> items;
+  if (pair.first.empty()) return items;
+  for (const std::string& statement : statements[pair.first]) {
+    const auto perception = columns[pair.second].find(lower(statement));
+    if (perception == columns[pair.second].end()) continue;
+    items.push_back(
+        {statement, {{"expectation", columns[pair.first][lower(statement)]}, {"perception", perception->second}}});
+  }
+  *stems = "\"" + pair.first + "\" as expectations and \"" + pair.second + "\" as perceptions";
+  return items;
+}
+
+}  // namespace
 
 Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std::vector<std::string>& questions,
                                 const std::vector<ColumnProfile>& profiles, int header_rows, const std::string& source,
@@ -193,6 +336,8 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
                                return true;
                              }),
               items.end());
+  std::string matrix_stems;
+  if (items.empty()) items = matrix_items(names, questions, &matrix_stems);
   std::map<std::string, std::size_t> column_index;
   for (std::size_t c = 0; c < names.size(); ++c) column_index.emplace(names[c], c);
   for (const Item& item : items) {
@@ -224,8 +369,9 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
   for (std::size_t c = 0; c < names.size(); ++c) {
     const ColumnProfile& profile = profiles[c];
     const std::int64_t filled = profile.cells() - profile.empty();
-    if (!used[c] && matches(names[c], R"(^(weights?|wt|wgt|survey[ _]?weight)$)") && filled > 0 &&
-        profile.numbers() * 10 >= filled * 9 && profile.min().value_or(0) >= 0) {
+    if (!used[c] &&
+        one_of(names[c], {"weight", "weights", "wt", "wgt", "survey weight", "survey_weight", "surveyweight"}) &&
+        filled > 0 && profile.numbers() * 10 >= filled * 9 && profile.min().value_or(0) >= 0) {
       questionnaire["weight_column"] = names[c];
       used[c] = true;
       const std::int64_t unusable = profile.cells() - profile.numbers();
@@ -313,21 +459,18 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
 
   // ----- dimensions -----
   if (!items.empty()) {
-    static const std::regex kNumbered(R"(^0*(\d+)$)");
-    static const std::regex kLettered(R"(^([a-z]+)[ _.-]?\d+[a-z]?$)", std::regex::icase);
     std::vector<int> numbers;
     bool all_numbered = true;
     bool all_lettered = true;
     std::vector<std::string> prefixes;
     for (const Item& item : items) {
-      std::smatch match;
-      if (std::regex_match(item.key, match, kNumbered)) {
-        numbers.push_back(std::stoi(match[1].str()));
+      if (all_digits(item.key) && item.key.size() <= 9) {
+        numbers.push_back(std::stoi(item.key));
       } else {
         all_numbered = false;
       }
-      if (std::regex_match(item.key, match, kLettered)) {
-        prefixes.push_back(match[1].str());
+      if (const auto lettered = split_lettered(item.key)) {
+        prefixes.push_back(lettered->first);
       } else {
         all_lettered = false;
       }
@@ -383,7 +526,10 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
                       "; check the grouping and the dimension names");
     } else {
       for (std::size_t i = 0; i < items.size(); ++i) {
-        const bool plain_id = std::regex_match(items[i].key, std::regex(R"(^[A-Za-z][A-Za-z0-9_]*$)"));
+        const std::string& key = items[i].key;
+        const bool plain_id = is_letter(key[0]) && std::all_of(key.begin(), key.end(), [](char c) {
+                                return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+                              });
         const std::string id =
             plain_id ? items[i].key : (all_numbered ? "Q" + items[i].key : "item" + std::to_string(i + 1));
         dimension("all").push_back(item_json(id, items[i], plain_id || all_numbered ? "" : items[i].key));
@@ -403,8 +549,7 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
     for (const Json& entry : list) {
       const std::string id = entry["id"].get<std::string>();
       for (std::size_t c = 0; c < names.size(); ++c) {
-        if (!used[c] &&
-            std::regex_match(names[c], std::regex("(imp|importance|points)[ _.-]?" + id, std::regex::icase))) {
+        if (!used[c] && is_importance_column(names[c], id)) {
           importance[id] = names[c];
           break;
         }
@@ -428,7 +573,10 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
                  "found " + std::to_string(items.size()) + " SERVQUAL items: " + std::to_string(with_expectation) +
                      " with expectation and perception" +
                      (with_zone > 0 ? ", " + std::to_string(with_zone) + " with a zone of tolerance" : "") +
-                     (perception_only > 0 ? ", " + std::to_string(perception_only) + " perception only" : ""));
+                     (perception_only > 0 ? ", " + std::to_string(perception_only) + " perception only" : "") +
+                     (matrix_stems.empty() ? ""
+                                           : ", from two questions over the same statements: " + matrix_stems +
+                                                 " (check which is which)"));
     questionnaire["scales"] = scales;
     questionnaire["servqual"] = servqual;
   } else {
@@ -449,21 +597,26 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
   };
   struct MetricGuess {
     const char* type;
-    const char* name_pattern;
+    bool (*named)(const std::string&);
     long long lowest;
     long long highest;
     int default_high;
   };
-  const MetricGuess guesses[] = {{"nps", R"(nps|recommend)", 0, 10, 10},
-                                 {"csat", R"(csat|satisf)", 1, 10, 5},
-                                 {"ces", R"(\bces\b|effort|easy)", 1, 7, 7}};
+  const MetricGuess guesses[] = {
+      {"nps", [](const std::string& text) { return contains(text, "nps") || contains(text, "recommend"); }, 0, 10, 10},
+      {"csat", [](const std::string& text) { return contains(text, "csat") || contains(text, "satisf"); }, 1, 10, 5},
+      {"ces",
+       [](const std::string& text) {
+         return contains_word(text, "ces") || contains(text, "effort") || contains(text, "easy");
+       },
+       1, 7, 7}};
   for (const MetricGuess& guess : guesses) {
     for (std::size_t c = 0; c < names.size(); ++c) {
       const ColumnProfile& profile = profiles[c];
       const std::string described = c < questions.size() ? names[c] + " " + questions[c] : names[c];
       // An answer scale has answers near its top: a 1..3 group code is not an NPS.
-      if (used[c] || !matches(described, guess.name_pattern) || !mostly_integers(profile) ||
-          *profile.min() < guess.lowest || *profile.max() > guess.highest || *profile.max() < guess.default_high - 3) {
+      if (used[c] || !guess.named(described) || !mostly_integers(profile) || *profile.min() < guess.lowest ||
+          *profile.max() > guess.highest || *profile.max() < guess.default_high - 3) {
         continue;
       }
       Json metric = {{"id", guess.type}, {"type", guess.type}, {"column", names[c]}};
@@ -490,18 +643,15 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
   }
 
   // ----- Kano: functional and dysfunctional columns of one feature -----
-  static const std::regex kFunctional(R"(^(.*[a-z0-9])[ _.-]+(has|with|functional|func)$)", std::regex::icase);
-  static const std::regex kDysfunctional(R"(^(.*[a-z0-9])[ _.-]+(lacks|without|dysfunctional|dysf)$)",
-                                         std::regex::icase);
   Json features = Json::array();
   for (std::size_t f = 0; f < names.size(); ++f) {
-    std::smatch functional;
-    if (used[f] || !std::regex_match(names[f], functional, kFunctional)) continue;
+    const auto functional = split_suffix(names[f]);
+    if (used[f] || !functional || !one_of(functional->second, {"has", "with", "functional", "func"})) continue;
     for (std::size_t d = 0; d < names.size(); ++d) {
-      std::smatch dysfunctional;
-      if (!used[d] && std::regex_match(names[d], dysfunctional, kDysfunctional) &&
-          iequals(functional[1].str(), dysfunctional[1].str())) {
-        features.push_back({{"id", functional[1].str()}, {"functional", names[f]}, {"dysfunctional", names[d]}});
+      const auto dysfunctional = split_suffix(names[d]);
+      if (!used[d] && dysfunctional && one_of(dysfunctional->second, {"lacks", "without", "dysfunctional", "dysf"}) &&
+          iequals(functional->first, dysfunctional->first)) {
+        features.push_back({{"id", functional->first}, {"functional", names[f]}, {"dysfunctional", names[d]}});
         used[f] = used[d] = true;
         break;
       }

@@ -138,4 +138,30 @@ TEST_CASE("ids, weights, Kano pairs and segments are recognised", "[scaffold]") 
   CHECK(notes.find("1 rows in the sample have no number here") != std::string::npos);
 }
 
+TEST_CASE("two matrix questions over the same statements pair up, the first as expectations", "[scaffold]") {
+  // Google Forms' names, and Qualtrics' tags with the question text beneath.
+  const std::vector<std::string> forms = {"Timestamp", "An excellent bank... [Prompt service]",
+                                          "An excellent bank... [Clean branches]", "Acme Bank... [Prompt service]",
+                                          "Acme Bank... [Clean branches]"};
+  const std::vector<std::vector<std::string>> rows = {{"t", "7", "6", "5", "4"}, {"t", "6", "6", "3", "5"}};
+  const Scaffold from_forms = scaffold_questionnaire(forms, {}, profiles_of(5, rows), 1, "x.csv", "");
+  const auto& items = from_forms.questionnaire["servqual"]["dimensions"][0]["items"];
+  REQUIRE(items.size() == 2);
+  CHECK(items[0] == nlohmann::ordered_json({{"id", "item1"},
+                                            {"text", "Prompt service"},
+                                            {"expectation", "An excellent bank... [Prompt service]"},
+                                            {"perception", "Acme Bank... [Prompt service]"}}));
+  const std::vector<std::string> tags = {"Q1_1", "Q1_2", "Q2_1", "Q2_2"};
+  const std::vector<std::string> questions = {
+      "Ideally, how far do you agree? - Prompt service", "Ideally, how far do you agree? - Clean branches",
+      "Of us, how far do you agree? - Prompt service", "Of us, how far do you agree? - Clean branches"};
+  const std::vector<std::vector<std::string>> answers = {{"7", "6", "5", "4"}, {"6", "6", "3", "5"}};
+  const Scaffold from_tags = scaffold_questionnaire(tags, questions, profiles_of(4, answers), 3, "x.csv", "");
+  const auto& item = from_tags.questionnaire["servqual"]["dimensions"][0]["items"][1];
+  CHECK(item["text"] == "Clean branches");
+  CHECK(item["expectation"] == "Q1_2");
+  CHECK(item["perception"] == "Q2_2");
+  CHECK(from_tags.questionnaire["header_rows"] == 3);
+}
+
 }  // namespace gapscore
