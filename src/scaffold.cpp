@@ -248,14 +248,20 @@ std::optional<ItemColumn> item_column(const std::string& name) {
 namespace {
 
 // "Thinking of an excellent bank, how far do you agree? - Prompt service"
-// (Qualtrics' question row) or "An excellent bank... [Prompt service]"
-// (Google Forms): a matrix question's stem and one of its statements.
+// (Qualtrics' question row), "An excellent bank... [Prompt service]"
+// (Google Forms) or "An excellent bank... / Prompt service" (SurveyMonkey's
+// joined header rows): a matrix question's stem and one of its statements.
 std::optional<std::pair<std::string, std::string>> stem_and_statement(const std::string& text) {
   const std::string whole = trimmed(text);
   const std::size_t open = whole.rfind('[');
   if (!whole.empty() && whole.back() == ']' && open != std::string::npos && open > 0) {
     return std::pair{trimmed(std::string_view(whole).substr(0, open)),
                      trimmed(std::string_view(whole).substr(open + 1, whole.size() - open - 2))};
+  }
+  const std::size_t slash = whole.rfind(" / ");
+  if (slash != std::string::npos && slash > 0) {
+    return std::pair{trimmed(std::string_view(whole).substr(0, slash)),
+                     trimmed(std::string_view(whole).substr(slash + 3))};
   }
   const std::size_t dash = whole.rfind(" - ");
   if (dash != std::string::npos && dash > 0) {
@@ -310,7 +316,7 @@ std::vector<Item> matrix_items(const std::vector<std::string>& names, const std:
 
 Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std::vector<std::string>& questions,
                                 const std::vector<ColumnProfile>& profiles, int header_rows, const std::string& source,
-                                const std::string& schema) {
+                                const std::string& schema, bool joined_names) {
   Scaffold scaffold;
   std::vector<std::string>& notes = scaffold.notes;
   std::vector<bool> used(names.size(), false);
@@ -384,6 +390,7 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
     }
   }
   if (header_rows != 1) questionnaire["header_rows"] = header_rows;
+  if (joined_names) questionnaire["header_names"] = "joined";
 
   // ----- the items' scale, from the values seen -----
   Json scales = Json::object();
@@ -674,7 +681,7 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
     const ColumnProfile& profile = profiles[c];
     const std::size_t distinct = profile.distinct();
     const auto filled = static_cast<std::size_t>(profile.cells() - profile.empty());
-    if (distinct >= 2 && distinct <= 20 && distinct * 5 <= filled && !is_id_name(names[c]) &&
+    if (!names[c].empty() && distinct >= 2 && distinct <= 20 && distinct * 5 <= filled && !is_id_name(names[c]) &&
         profile.numbers() * 2 < profile.cells() - profile.empty()) {
       segments.push_back("\"" + names[c] + "\" (" + std::to_string(distinct) + " values)");
     } else if (!names[c].empty()) {

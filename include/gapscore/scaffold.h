@@ -71,9 +71,10 @@ struct Scaffold {
 /// NPS, CSAT and CES columns by name and range, a respondent id and a
 /// weight column. `questions` is the question text under each name (a
 /// second header row), or empty; metrics are found by either. `source`
-/// names the data in the title; `schema`, when given, is the "$schema".
+/// names the data in the title; `schema`, when given, is the "$schema";
+/// `joined_names` says the names join all header rows (SurveyMonkey).
 Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std::vector<std::string>& questions,
                                 const std::vector<ColumnProfile>& profiles, int header_rows, const std::string& source,
-                                const std::string& schema);
+                                const std::string& schema, bool joined_names = false);
 
 }  // namespace gapscore

@@ -1,5 +1,6 @@
 #include "cmd/init.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "cmd/common.h"
@@ -50,6 +51,33 @@ std::string trimmed(const std::string& text) {
   return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
 }
 
+// SurveyMonkey writes the question over its first column only and a
+// second row of sub-labels: "Response", "Open-Ended Response", or the
+// matrix rows.
+bool is_sub_label_row(const Row& first, const Row& second) {
+  const bool continued = std::any_of(first.begin(), first.end(), [](const std::string& cell) { return cell.empty(); });
+  const bool labels = std::any_of(second.begin(), second.end(), [](const std::string& cell) {
+    return cell == "Response" || cell == "Open-Ended Response";
+  });
+  return continued && labels;
+}
+
+// Both header rows joined as gapscore's "joined" naming does: an empty cell
+// of the first row takes the nearest non-empty cell to its left, and empty
+// parts are left out.
+std::vector<std::string> joined_names(const Row& first, const Row& second) {
+  std::vector<std::string> names;
+  std::string carried;
+  for (std::size_t c = 0; c < first.size(); ++c) {
+    std::string question = trimmed(first[c]);
+    if (question.empty()) question = carried;
+    carried = question;
+    const std::string label = c < second.size() ? trimmed(second[c]) : "";
+    names.push_back(question.empty() ? label : label.empty() ? question : question + " / " + label);
+  }
+  return names;
+}
+
 }  // namespace
 
 void run_init(const InitOptions& options) {
@@ -62,15 +90,22 @@ void run_init(const InitOptions& options) {
     first_rows.emplace_back(record.fields.begin(), record.fields.end());
   }
   if (first_rows.empty()) throw Error(ErrorKind::kInvalid, reader->name(), "no header row: the input is empty");
+  const bool sub_labels = first_rows.size() >= 2 && is_sub_label_row(first_rows[0], first_rows[1]);
   const int header_rows = options.header_rows > 0                                     ? options.header_rows
                           : first_rows.size() >= 3 && is_import_id_row(first_rows[2]) ? 3
+                          : sub_labels                                                ? 2
                                                                                       : 1;
+  const bool joined = header_rows == 2 && sub_labels;
   if (first_rows.size() < static_cast<std::size_t>(header_rows)) {
     throw Error(ErrorKind::kInvalid, reader->name(),
                 "fewer rows than the " + std::to_string(header_rows) + " header rows");
   }
   std::vector<std::string> names;
-  for (const std::string& name : first_rows.front()) names.push_back(trimmed(name));
+  if (joined) {
+    names = joined_names(first_rows[0], first_rows[1]);
+  } else {
+    for (const std::string& name : first_rows.front()) names.push_back(trimmed(name));
+  }
   std::vector<ColumnProfile> profiles(names.size());
   std::int64_t sampled = 0;
   std::int64_t misshapen = 0;
@@ -87,11 +122,11 @@ void run_init(const InitOptions& options) {
 
   // Exports with several header rows put the question text in the second.
   std::vector<std::string> questions;
-  if (header_rows >= 2) {
+  if (header_rows >= 2 && !joined) {
     for (const std::string& text : first_rows[1]) questions.push_back(trimmed(text));
   }
   const Scaffold scaffold = scaffold_questionnaire(names, questions, profiles, header_rows, base_name(options.input),
-                                                   GAPSCORE_QUESTIONNAIRE_SCHEMA);
+                                                   GAPSCORE_QUESTIONNAIRE_SCHEMA, joined);
   const std::string text = scaffold.questionnaire.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   write_output(options.output.empty() ? "-" : options.output, text + "\n");
   std::cerr << "gapscore init: read the header and " << sampled << " rows of " << reader->name()
