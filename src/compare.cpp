@@ -64,19 +64,19 @@ Stats stats_of(const json& block) {
   return stats;
 }
 
-// Adds "n_eff" after "n" when the report had survey weights.
-ordered_json with_n_eff(ordered_json summary, const std::optional<double>& n_eff) {
-  if (!n_eff) return summary;
+// "n", then "n_eff" when the report had survey weights: the start of every summary.
+ordered_json sample_size(std::int64_t n, const std::optional<double>& n_eff) {
   ordered_json out;
-  for (auto& [key, value] : summary.items()) {
-    out[key] = value;
-    if (key == "n") out["n_eff"] = *n_eff;
-  }
+  out["n"] = n;
+  if (n_eff) out["n_eff"] = *n_eff;
   return out;
 }
 
 ordered_json stats_summary(const Stats& stats) {
-  return with_n_eff({{"n", stats.n}, {"mean", nullable(stats.mean)}, {"sd", nullable(stats.sd)}}, stats.n_eff);
+  ordered_json out = sample_size(stats.n, stats.n_eff);
+  out["mean"] = nullable(stats.mean);
+  out["sd"] = nullable(stats.sd);
+  return out;
 }
 
 Proportion proportion_of(const json& block, const std::string& count_key) {
@@ -89,8 +89,10 @@ Proportion proportion_of(const json& block, const std::string& count_key) {
 }
 
 ordered_json proportion_summary(const Proportion& proportion) {
-  return with_n_eff({{"n", proportion.n}, {"count", proportion.count}, {"score", nullable(proportion.score)}},
-                    proportion.n_eff);
+  ordered_json out = sample_size(proportion.n, proportion.n_eff);
+  out["count"] = proportion.count;
+  out["score"] = nullable(proportion.score);
+  return out;
 }
 
 bool is_stats_block(const json& value) { return value.is_object() && value.contains("mean") && value.contains("n"); }
@@ -140,7 +142,10 @@ class Comparer {
       nps->se = number(block, "se");
     }
     const auto summary = [](const NpsResult& nps) {
-      return with_n_eff({{"n", nps.n}, {"score", nullable(nps.score)}, {"se", nullable(nps.se)}}, nps.n_eff);
+      ordered_json out = sample_size(nps.n, nps.n_eff);
+      out["score"] = nullable(nps.score);
+      out["se"] = nullable(nps.se);
+      return out;
     };
     add({"metric", id, "", "nps", "score", summary(na), summary(nb), nps_difference(na, nb)});
   }

@@ -199,18 +199,16 @@ class Table {
   std::string html_;
 };
 
-const Stats* measure_stats(const DimensionResult& dimension, Measure measure) {
-  for (const DimensionMeasureResult& m : dimension.measures) {
-    if (m.measure == measure) return &m.stats;
-  }
-  return nullptr;
-}
-
 const DimensionMeasureResult* measure_result(const DimensionResult& dimension, Measure measure) {
   for (const DimensionMeasureResult& m : dimension.measures) {
     if (m.measure == measure) return &m;
   }
   return nullptr;
+}
+
+const Stats* measure_stats(const DimensionResult& dimension, Measure measure) {
+  const DimensionMeasureResult* result = measure_result(dimension, measure);
+  return result != nullptr ? &result->stats : nullptr;
 }
 
 const OverallResult* overall_of(const SegmentResult& result, Measure measure) {
@@ -219,6 +217,21 @@ const OverallResult* overall_of(const SegmentResult& result, Measure measure) {
   }
   return nullptr;
 }
+
+// Widens [low, high] to hold a figure's interval, or its mean without one.
+void extend_range(const Stats* stats, double& low, double& high) {
+  if (stats == nullptr) return;
+  if (stats->ci95) {
+    low = std::min(low, stats->ci95->low);
+    high = std::max(high, stats->ci95->high);
+  } else if (stats->mean) {
+    low = std::min(low, *stats->mean);
+    high = std::max(high, *stats->mean);
+  }
+}
+
+// A chart's row label, cut to fit beside the plot; the mark's title has it whole.
+std::string short_label(const std::string& label) { return label.size() > 48 ? label.substr(0, 45) + "..." : label; }
 
 // The range of the answer scale, from the first item's frequency table.
 std::pair<int, int> answer_scale(const SegmentResult& result) {
@@ -367,14 +380,7 @@ class HtmlWriter {
     double low = 0;
     double high = 0;
     for (const DimensionResult& dimension : all_.dimensions) {
-      const Stats* gap = measure_stats(dimension, Measure::kGap);
-      if (gap != nullptr && gap->ci95) {
-        low = std::min(low, gap->ci95->low);
-        high = std::max(high, gap->ci95->high);
-      } else if (gap != nullptr && gap->mean) {
-        low = std::min(low, *gap->mean);
-        high = std::max(high, *gap->mean);
-      }
+      extend_range(measure_stats(dimension, Measure::kGap), low, high);
     }
     const Axis gap_axis = nice_axis(low, high, 0.5, 590, 880);
     Chart chart(next_chart(), width, height, "Expectation and perception by dimension",
@@ -472,9 +478,13 @@ class HtmlWriter {
     const bool gaps = headline_measure() == Measure::kGap;
     std::vector<const ItemResult*> order;
     for (const ItemResult& item : all_.items) order.push_back(&item);
-    const auto headline = [gaps](const ItemResult* item) -> Figure {
-      if (gaps) return item->gap ? item->gap->mean : Figure();
-      return item->perception ? item->perception->stats.mean : Figure();
+    const auto headline_stats = [gaps](const ItemResult& item) -> const Stats* {
+      if (gaps) return item.gap ? &*item.gap : nullptr;
+      return item.perception ? &item.perception->stats : nullptr;
+    };
+    const auto headline = [&headline_stats](const ItemResult* item) -> Figure {
+      const Stats* stats = headline_stats(*item);
+      return stats != nullptr ? stats->mean : Figure();
     };
     // Largest shortfall first; items without a figure last, in questionnaire order.
     std::stable_sort(order.begin(), order.end(), [&headline](const ItemResult* a, const ItemResult* b) {
@@ -486,18 +496,7 @@ class HtmlWriter {
     double low = 0;
     double high = 0;
     const auto [scale_low, scale_high] = answer_scale(all_);
-    for (const ItemResult* item : order) {
-      const Stats* stats =
-          gaps ? (item->gap ? &*item->gap : nullptr) : (item->perception ? &item->perception->stats : nullptr);
-      if (stats == nullptr) continue;
-      if (stats->ci95) {
-        low = std::min(low, stats->ci95->low);
-        high = std::max(high, stats->ci95->high);
-      } else if (stats->mean) {
-        low = std::min(low, *stats->mean);
-        high = std::max(high, *stats->mean);
-      }
-    }
+    for (const ItemResult* item : order) extend_range(headline_stats(*item), low, high);
     const double row_height = 22;
     const double top = 12;
     const double base = top + row_height * static_cast<double>(order.size());
@@ -511,11 +510,9 @@ class HtmlWriter {
     for (std::size_t i = 0; i < order.size(); ++i) {
       const ItemResult& item = *order[i];
       const double y = top + row_height * static_cast<double>(i) + row_height / 2;
-      std::string label = item_label(item.id);
-      if (label.size() > 48) label = label.substr(0, 45) + "...";
+      const std::string label = short_label(item_label(item.id));
       chart.text(0, y + 4, label);
-      const Stats* stats =
-          gaps ? (item.gap ? &*item.gap : nullptr) : (item.perception ? &item.perception->stats : nullptr);
+      const Stats* stats = headline_stats(item);
       if (stats == nullptr || !stats->mean) continue;
       const std::string what = item_label(item.id) + ": " + (gaps ? "gap " : "perception ") + fixed(*stats->mean, 2) +
                                " (95% CI " + interval_text(stats->ci95, 2) + ")";
@@ -570,8 +567,7 @@ class HtmlWriter {
     for (std::size_t i = 0; i < zoned.size(); ++i) {
       const ItemResult& item = *zoned[i];
       const double y = top + row_height * static_cast<double>(i);
-      std::string label = item_label(item.id);
-      if (label.size() > 48) label = label.substr(0, 45) + "...";
+      const std::string label = short_label(item_label(item.id));
       chart.text(0, y + 16, label);
       const Figure& adequate = item.adequate->stats.mean;
       const Figure& desired = item.desired->stats.mean;

@@ -418,9 +418,10 @@ void nps_figures(NpsResult& nps, double promoters_size, double passives_size, do
 
 }  // namespace
 
-NpsResult nps_of(const Histogram& answers, int promoter_min, int detractor_max) {
-  NpsResult nps;
-  nps.distribution = distribution_of(answers);
+namespace {
+
+// The respondents in each group, and n.
+void count_groups(NpsResult& nps, const Histogram& answers, int promoter_min, int detractor_max) {
   const std::vector<std::int64_t>& counts = answers.counts();
   for (std::size_t i = 0; i < counts.size(); ++i) {
     switch (nps_group(answers.low() + static_cast<int>(i), promoter_min, detractor_max)) {
@@ -436,6 +437,14 @@ NpsResult nps_of(const Histogram& answers, int promoter_min, int detractor_max) 
     }
   }
   nps.n = nps.promoters + nps.passives + nps.detractors;
+}
+
+}  // namespace
+
+NpsResult nps_of(const Histogram& answers, int promoter_min, int detractor_max) {
+  NpsResult nps;
+  nps.distribution = distribution_of(answers);
+  count_groups(nps, answers, promoter_min, detractor_max);
   if (nps.n == 0) return nps;
   nps_figures(nps, static_cast<double>(nps.promoters), static_cast<double>(nps.passives),
               static_cast<double>(nps.detractors), static_cast<double>(nps.n));
@@ -443,10 +452,9 @@ NpsResult nps_of(const Histogram& answers, int promoter_min, int detractor_max) 
 }
 
 NpsResult nps_of(const Histogram& answers, const WeightedHistogram& weighted, int promoter_min, int detractor_max) {
-  NpsResult nps = nps_of(answers, promoter_min, detractor_max);
+  NpsResult nps;
   nps.distribution = distribution_of(answers, weighted);
-  nps.promoters_pct = nps.passives_pct = nps.detractors_pct = nps.score = nps.se = std::nullopt;
-  nps.ci95.reset();
+  count_groups(nps, answers, promoter_min, detractor_max);
   std::array<double, 3> groups{};
   double weight = 0;
   double squares = 0;
@@ -474,13 +482,23 @@ Interval wilson_interval(double count, double n) {
   return {100 * std::max(0.0, centre - half), 100 * std::min(1.0, centre + half)};
 }
 
-Proportion proportion_at_or_above(const Histogram& answers, int threshold) {
+namespace {
+
+// n, and the count at or above `threshold`.
+Proportion count_at_or_above(const Histogram& answers, int threshold) {
   Proportion proportion;
   const std::vector<std::int64_t>& counts = answers.counts();
   for (std::size_t i = 0; i < counts.size(); ++i) {
     proportion.n += counts[i];
     if (answers.low() + static_cast<int>(i) >= threshold) proportion.count += counts[i];
   }
+  return proportion;
+}
+
+}  // namespace
+
+Proportion proportion_at_or_above(const Histogram& answers, int threshold) {
+  Proportion proportion = count_at_or_above(answers, threshold);
   if (proportion.n == 0) return proportion;
   proportion.score = 100 * static_cast<double>(proportion.count) / static_cast<double>(proportion.n);
   proportion.ci95 = wilson_interval(static_cast<double>(proportion.count), static_cast<double>(proportion.n));
@@ -488,9 +506,7 @@ Proportion proportion_at_or_above(const Histogram& answers, int threshold) {
 }
 
 Proportion proportion_at_or_above(const Histogram& answers, const WeightedHistogram& weighted, int threshold) {
-  Proportion proportion = proportion_at_or_above(answers, threshold);
-  proportion.score.reset();
-  proportion.ci95.reset();
+  Proportion proportion = count_at_or_above(answers, threshold);
   double weight = 0;
   double squares = 0;
   double at_or_above = 0;

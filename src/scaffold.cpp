@@ -13,18 +13,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-std::string trimmed(std::string_view text) {
-  const std::size_t begin = text.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) return "";
-  const std::size_t end = text.find_last_not_of(" \t");
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
 // The measure a word in a column name stands for, or empty.
 std::string measure_of(const std::string& word) {
   static const std::map<std::string, std::string> kWords = {{"e", "expectation"},
@@ -47,7 +35,7 @@ std::string measure_of(const std::string& word) {
                                                             {"adequate", "adequate"},
                                                             {"des", "desired"},
                                                             {"desired", "desired"}};
-  const auto found = kWords.find(lower(word));
+  const auto found = kWords.find(ascii_lower(word));
   return found == kWords.end() ? "" : found->second;
 }
 
@@ -77,8 +65,8 @@ std::string dimension_for_prefix(const std::string& prefix) {
       {"rl", "reliability"},      {"rel", "reliability"}, {"rs", "responsiveness"}, {"res", "responsiveness"},
       {"resp", "responsiveness"}, {"a", "assurance"},     {"as", "assurance"},      {"ass", "assurance"},
       {"e", "empathy"},           {"em", "empathy"},      {"emp", "empathy"}};
-  const auto found = kPrefixes.find(lower(prefix));
-  return found == kPrefixes.end() ? lower(prefix) : found->second;
+  const auto found = kPrefixes.find(ascii_lower(prefix));
+  return found == kPrefixes.end() ? ascii_lower(prefix) : found->second;
 }
 
 // Column names are matched by hand rather than with std::regex: the
@@ -93,11 +81,11 @@ bool one_of(const std::string& word, std::initializer_list<const char*> words) {
   return std::any_of(words.begin(), words.end(), [&word](const char* w) { return iequals(word, w); });
 }
 
-bool contains(const std::string& text, const char* part) { return lower(text).find(part) != std::string::npos; }
+bool contains(const std::string& text, const char* part) { return ascii_lower(text).find(part) != std::string::npos; }
 
 // `part` as a whole word of `text`, ignoring case.
 bool contains_word(const std::string& text, const std::string& part) {
-  const std::string haystack = lower(text);
+  const std::string haystack = ascii_lower(text);
   for (std::size_t at = haystack.find(part); at != std::string::npos; at = haystack.find(part, at + 1)) {
     const std::size_t end = at + part.size();
     const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(haystack[at - 1]));
@@ -192,7 +180,7 @@ std::string listed(const std::vector<std::string>& names, std::size_t limit) {
 
 void ColumnProfile::add(std::string_view cell) {
   ++cells_;
-  const std::string text = trimmed(cell);
+  const std::string text(trim(cell));
   if (text.empty()) {
     ++empty_;
     return;
@@ -220,7 +208,7 @@ void ColumnProfile::add(std::string_view cell) {
 }
 
 std::optional<ItemColumn> item_column(const std::string& name) {
-  const std::string text = trimmed(name);
+  const std::string text(trim(name));
   // "Expectation - Prompt service", "Perceptions: Prompt service"
   std::size_t word = 0;
   while (word < text.size() && is_letter(text[word])) ++word;
@@ -229,7 +217,7 @@ std::optional<ItemColumn> item_column(const std::string& name) {
   if (mark < text.size() && (text[mark] == '-' || text[mark] == ':' || text[mark] == '|') &&
       one_of(text.substr(0, word), {"expectation", "expectations", "expected", "perception", "perceptions", "perceived",
                                     "performance", "adequate", "minimum", "desired"})) {
-    const std::string statement = trimmed(std::string_view(text).substr(mark + 1));
+    const std::string statement(trim(std::string_view(text).substr(mark + 1)));
     if (!statement.empty()) return ItemColumn{measure_of(text.substr(0, word)), statement};
   }
   // "E_01", "P01", "exp3"
@@ -252,21 +240,18 @@ namespace {
 // (Google Forms) or "An excellent bank... / Prompt service" (SurveyMonkey's
 // joined header rows): a matrix question's stem and one of its statements.
 std::optional<std::pair<std::string, std::string>> stem_and_statement(const std::string& text) {
-  const std::string whole = trimmed(text);
+  const std::string_view whole = trim(text);
+  // The stem before `stem_end`, the statement from `begin` to `end`.
+  const auto split = [whole](std::size_t stem_end, std::size_t begin, std::size_t end) {
+    return std::pair{std::string(trim(whole.substr(0, stem_end))), std::string(trim(whole.substr(begin, end - begin)))};
+  };
   const std::size_t open = whole.rfind('[');
-  if (!whole.empty() && whole.back() == ']' && open != std::string::npos && open > 0) {
-    return std::pair{trimmed(std::string_view(whole).substr(0, open)),
-                     trimmed(std::string_view(whole).substr(open + 1, whole.size() - open - 2))};
+  if (!whole.empty() && whole.back() == ']' && open != std::string_view::npos && open > 0) {
+    return split(open, open + 1, whole.size() - 1);
   }
-  const std::size_t slash = whole.rfind(" / ");
-  if (slash != std::string::npos && slash > 0) {
-    return std::pair{trimmed(std::string_view(whole).substr(0, slash)),
-                     trimmed(std::string_view(whole).substr(slash + 3))};
-  }
-  const std::size_t dash = whole.rfind(" - ");
-  if (dash != std::string::npos && dash > 0) {
-    return std::pair{trimmed(std::string_view(whole).substr(0, dash)),
-                     trimmed(std::string_view(whole).substr(dash + 3))};
+  for (const std::string_view separator : {" / ", " - "}) {
+    const std::size_t at = whole.rfind(separator);
+    if (at != std::string_view::npos && at > 0) return split(at, at + separator.size(), whole.size());
   }
   return std::nullopt;
 }
@@ -286,7 +271,7 @@ std::vector<Item> matrix_items(const std::vector<std::string>& names, const std:
     if (!parts || parts->second.empty()) continue;
     const auto& [stem, statement] = *parts;
     if (columns.count(stem) == 0) order.push_back(stem);
-    if (columns[stem].emplace(lower(statement), names[c]).second) statements[stem].push_back(statement);
+    if (columns[stem].emplace(ascii_lower(statement), names[c]).second) statements[stem].push_back(statement);
   }
   std::size_t best = 1;
   std::pair<std::string, std::string> pair;
@@ -303,10 +288,11 @@ std::vector<Item> matrix_items(const std::vector<std::string>& names, const std:
   std::vector<Item> items;
   if (pair.first.empty()) return items;
   for (const std::string& statement : statements[pair.first]) {
-    const auto perception = columns[pair.second].find(lower(statement));
+    const auto perception = columns[pair.second].find(ascii_lower(statement));
     if (perception == columns[pair.second].end()) continue;
     items.push_back(
-        {statement, {{"expectation", columns[pair.first][lower(statement)]}, {"perception", perception->second}}});
+        {statement,
+         {{"expectation", columns[pair.first][ascii_lower(statement)]}, {"perception", perception->second}}});
   }
   *stems = "\"" + pair.first + "\" as expectations and \"" + pair.second + "\" as perceptions";
   return items;
@@ -327,7 +313,7 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
   for (std::size_t c = 0; c < names.size(); ++c) {
     const std::optional<ItemColumn> column = item_column(names[c]);
     if (!column || profiles[c].numbers() + static_cast<std::int64_t>(profiles[c].texts().size()) == 0) continue;
-    const std::string key = lower(column->key);
+    const std::string key = ascii_lower(column->key);
     auto [at, inserted] = item_of_key.emplace(key, items.size());
     if (inserted) items.push_back({column->key, {}});
     Item& item = items[at->second];

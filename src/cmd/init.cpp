@@ -9,6 +9,7 @@
 #include "gapscore/input.h"
 #include "gapscore/output.h"
 #include "gapscore/scaffold.h"
+#include "gapscore/text.h"
 
 namespace gapscore::cmd {
 
@@ -45,12 +46,6 @@ std::string base_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-std::string trimmed(const std::string& text) {
-  const std::size_t begin = text.find_first_not_of(" \t");
-  if (begin == std::string::npos) return "";
-  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
-}
-
 // SurveyMonkey writes the question over its first column only and a
 // second row of sub-labels: "Response", "Open-Ended Response", or the
 // matrix rows.
@@ -69,10 +64,10 @@ std::vector<std::string> joined_names(const Row& first, const Row& second) {
   std::vector<std::string> names;
   std::string carried;
   for (std::size_t c = 0; c < first.size(); ++c) {
-    std::string question = trimmed(first[c]);
+    std::string question(trim(first[c]));
     if (question.empty()) question = carried;
     carried = question;
-    const std::string label = c < second.size() ? trimmed(second[c]) : "";
+    const std::string label = c < second.size() ? std::string(trim(second[c])) : "";
     names.push_back(question.empty() ? label : label.empty() ? question : question + " / " + label);
   }
   return names;
@@ -104,7 +99,7 @@ void run_init(const InitOptions& options) {
   if (joined) {
     names = joined_names(first_rows[0], first_rows[1]);
   } else {
-    for (const std::string& name : first_rows.front()) names.push_back(trimmed(name));
+    for (const std::string& name : first_rows.front()) names.push_back(std::string(trim(name)));
   }
   std::vector<ColumnProfile> profiles(names.size());
   std::int64_t sampled = 0;
@@ -123,7 +118,7 @@ void run_init(const InitOptions& options) {
   // Exports with several header rows put the question text in the second.
   std::vector<std::string> questions;
   if (header_rows >= 2 && !joined) {
-    for (const std::string& text : first_rows[1]) questions.push_back(trimmed(text));
+    for (const std::string& text : first_rows[1]) questions.push_back(std::string(trim(text)));
   }
   const Scaffold scaffold = scaffold_questionnaire(names, questions, profiles, header_rows, base_name(options.input),
                                                    GAPSCORE_QUESTIONNAIRE_SCHEMA, joined);
