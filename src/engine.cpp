@@ -13,6 +13,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "gapscore/batch_counter.h"
 #include "gapscore/coding.h"
 #include "gapscore/header.h"
 #include "gapscore/tally.h"
@@ -172,6 +173,7 @@ struct LocalBreakdown {
     std::vector<std::uint32_t> values;  // per column, an id in that column's dictionary
     Tally tally;
     std::size_t first_row = 0;
+    std::vector<std::uint32_t> rows;  // the batch's used rows in the segment, for its BatchCounter
   };
   std::vector<ValueDictionary> dictionaries;
   // Crossed values are numbered pairwise: (a, b) -> ab, (ab, c) -> abc ...
@@ -571,6 +573,9 @@ struct Engine::Impl {
     Record record;
     std::vector<Code> codes;
     RowScores row;
+    std::vector<SmallCode> small_codes;  // per used row of the batch, per slot
+    std::vector<std::uint32_t> all_rows;
+    BatchCounter counter;
   };
 
   void add_problem(BatchResult& result, const Record& record, std::size_t row, std::size_t field, std::string message) {
@@ -618,7 +623,7 @@ struct Engine::Impl {
     return lookup.id;
   }
 
-  Tally& segment_of(BatchResult& result, std::size_t b, const Record& record, std::size_t row) {
+  LocalBreakdown::Segment& segment_of(BatchResult& result, std::size_t b, const Record& record, std::size_t row) {
     LocalBreakdown& local = result.breakdowns[b];
     const std::size_t columns = breakdowns[b].columns.size();
     std::uint64_t key = value_of(result, local, b, 0, record, row);
@@ -629,14 +634,14 @@ struct Engine::Impl {
       key = it->second;
     }
     const auto found = local.segment_of_key.find(key);
-    if (found != local.segment_of_key.end()) return local.segments[found->second].tally;
+    if (found != local.segment_of_key.end()) return local.segments[found->second];
     std::vector<std::uint32_t> values;
     for (std::size_t c = 0; c < columns; ++c) {
       values.push_back(local.dictionaries[c].id_of(record.fields[result.binding->breakdown_fields[b][c]]).id);
     }
     local.segment_of_key.emplace(key, static_cast<std::uint32_t>(local.segments.size()));
-    local.segments.push_back({std::move(values), Tally(plan), row});
-    return local.segments.back().tally;
+    local.segments.push_back({std::move(values), Tally(plan), row, {}});
+    return local.segments.back();
   }
 
   // Counts every row of a batch; rows in `duplicates` are rejected with
@@ -648,7 +653,10 @@ struct Engine::Impl {
       scratch.parser = std::make_unique<RecordParser>(binding.delimiter);
       scratch.delimiter = binding.delimiter;
     }
-    scratch.codes.resize(plan.slots.size());
+    const std::size_t slots = plan.slots.size();
+    scratch.codes.resize(slots);
+    scratch.small_codes.resize(result.batch.size() * slots);
+    scratch.all_rows.clear();
     result.all = Tally(plan);
     result.breakdowns.assign(breakdowns.size(), LocalBreakdown{});
     for (std::size_t b = 0; b < breakdowns.size(); ++b) {
@@ -669,8 +677,8 @@ struct Engine::Impl {
     // Importance-weighted moments and survey-weighted sums are floating
     // point, whose rounding depends on the order of addition, so not then:
     // the whole data set's figures must not change with --by.
-    const bool all_from_segments =
-        !breakdowns.empty() && plan.weighting != Weighting::kImportance && !plan.survey_weights;
+    const bool weighted = plan.weighting == Weighting::kImportance || plan.survey_weights;
+    const bool all_from_segments = !breakdowns.empty() && !weighted;
     Record& record = scratch.record;
     for (std::size_t row = 0; row < result.batch.size() && !result.stopped; ++row) {
       scratch.parser->parse(result.batch.record(row), result.batch.lines[row], record);
@@ -727,10 +735,26 @@ struct Engine::Impl {
         }
       }
       if (result.stopped) break;
-      ++result.rows_used;
-      scratch.row.compute(plan, scratch.codes.data());
-      if (!all_from_segments) result.all.add(plan, scratch.row);
-      for (std::size_t b = 0; b < breakdowns.size(); ++b) segment_of(result, b, record, row).add(plan, scratch.row);
+      const auto used = static_cast<std::uint32_t>(result.rows_used++);
+      SmallCode* small = scratch.small_codes.data() + used * slots;
+      for (std::size_t s = 0; s < slots; ++s) small[s] = small_code(scratch.codes[s], plan.slots[s].scale.min);
+      if (weighted) scratch.row.compute(plan, scratch.codes.data());
+      if (!all_from_segments) {
+        scratch.all_rows.push_back(used);
+        if (weighted) result.all.add_weighted(plan, scratch.row);
+      }
+      for (std::size_t b = 0; b < breakdowns.size(); ++b) {
+        LocalBreakdown::Segment& segment = segment_of(result, b, record, row);
+        segment.rows.push_back(used);
+        if (weighted) segment.tally.add_weighted(plan, scratch.row);
+      }
+    }
+    const SmallCode* small_codes = scratch.small_codes.data();
+    scratch.counter.add(plan, small_codes, scratch.all_rows.data(), scratch.all_rows.size(), result.all);
+    for (LocalBreakdown& local : result.breakdowns) {
+      for (LocalBreakdown::Segment& segment : local.segments) {
+        scratch.counter.add(plan, small_codes, segment.rows.data(), segment.rows.size(), segment.tally);
+      }
     }
     if (all_from_segments) {
       for (const LocalBreakdown::Segment& segment : result.breakdowns.front().segments) result.all.merge(segment.tally);

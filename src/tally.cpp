@@ -45,53 +45,17 @@ void Moments::merge(const Moments& other) {
   m2 += other.m2 + delta * delta * wa * wb / total;
 }
 
-namespace {
-
-template <std::size_t K>
-void add_co_moments_fixed(std::int64_t* block, const std::int64_t* values) {
-  std::int64_t* sums = block + 1;
-  std::int64_t* cross = block + 1 + K;
-  for (std::size_t i = 0; i < K; ++i) {
-    sums[i] += values[i];
-    for (std::size_t j = i; j < K; ++j) cross[i * K + j] += values[i] * values[j];
-  }
-}
-
-}  // namespace
-
-void add_co_moments(std::int64_t* block, std::size_t k, const std::int64_t* values) {
-  ++block[0];
-  // Dimensions rarely have more than eight items: a kernel with the count
-  // known at compile time unrolls the triangle of products.
-  switch (k) {
-    case 1:
-      return add_co_moments_fixed<1>(block, values);
-    case 2:
-      return add_co_moments_fixed<2>(block, values);
-    case 3:
-      return add_co_moments_fixed<3>(block, values);
-    case 4:
-      return add_co_moments_fixed<4>(block, values);
-    case 5:
-      return add_co_moments_fixed<5>(block, values);
-    case 6:
-      return add_co_moments_fixed<6>(block, values);
-    case 7:
-      return add_co_moments_fixed<7>(block, values);
-    case 8:
-      return add_co_moments_fixed<8>(block, values);
-    default:
-      break;
-  }
-  std::int64_t* sums = block + 1;
-  std::int64_t* cross = block + 1 + k;
-  for (std::size_t i = 0; i < k; ++i) {
-    sums[i] += values[i];
-    for (std::size_t j = i; j < k; ++j) cross[i * k + j] += values[i] * values[j];
-  }
-}
-
 CoMoments::CoMoments(std::size_t k) : k_(k), block_(1 + k + k * k, 0) {}
+
+void CoMoments::add(const std::int64_t* values) {
+  ++block_[0];
+  std::int64_t* sums = block_.data() + 1;
+  std::int64_t* cross = sums + k_;
+  for (std::size_t i = 0; i < k_; ++i) {
+    sums[i] += values[i];
+    for (std::size_t j = i; j < k_; ++j) cross[i * k_ + j] += values[i] * values[j];
+  }
+}
 
 CoMoments::CoMoments(std::size_t k, const std::int64_t* block) : k_(k), block_(block, block + 1 + k + k * k) {}
 
@@ -506,54 +470,11 @@ Tally::Tally(const Plan& plan)
   }
 }
 
-void Tally::add(const Plan& plan, const RowScores& row) {
-  ++rows_;
-  std::int64_t* counters = counters_.data();
-  Int128* wide = wide_.data();
-  const std::uint32_t* bins = row.bins.data();
-  for (std::size_t i = 0; i < row.bin_count; ++i) ++counters[bins[i]];
-  for (std::size_t f = 0; f < plan.dimension_measures.size(); ++f) {
-    const Plan::DimensionMeasure& dm = plan.dimension_measures[f];
-    const int count = row.score_counts[f];
-    if (count != 0) {
-      const auto c = static_cast<std::size_t>(count);
-      const std::int64_t sum = row.score_sums[f];
-      ++counters[dm.score_counts + c];
-      counters[dm.score_counts + dm.items.size() + 1 + c] += sum;
-      wide[dm.score_squares + c] += static_cast<Int128>(sum) * sum;
-    }
-    if (row.complete[f] != 0)
-      add_co_moments(counters + dm.co_moments, dm.items.size(), row.values.data() + dm.value_offset);
-  }
-  const std::size_t dimensions = plan.dimensions.size();
+void Tally::add_weighted(const Plan& plan, const RowScores& row) {
   for (std::size_t m = 0; m < plan.overall.size(); ++m) {
-    const Plan::OverallMeasure& overall = plan.overall[m];
-    if (row.profiled[m] != 0) {
-      ++counters[overall.profile_count];
-      const std::int64_t* y = row.profiles.data() + m * dimensions;
-      Int128* sums = wide + overall.profile_sums;
-      Int128* cross = sums + dimensions;
-      for (std::size_t d = 0; d < dimensions; ++d) {
-        sums[d] += y[d];
-        for (std::size_t e = d; e < dimensions; ++e) cross[d * dimensions + e] += static_cast<Int128>(y[d]) * y[e];
-      }
-    }
     if (!std::isnan(row.importance_weighted[m])) importance_[m].add(row.importance_weighted[m], row.weight);
   }
-  if (plan.drivers && row.driven) {
-    const Plan::DriverPlan& driver = *plan.drivers;
-    ++counters[driver.count];
-    const std::size_t variables = row.drivers.size();
-    Int128* sums = wide + driver.sums;
-    Int128* cross = sums + variables;
-    for (std::size_t d = 0; d < variables; ++d) {
-      sums[d] += row.drivers[d];
-      for (std::size_t e = d; e < variables; ++e) {
-        cross[d * variables + e] += static_cast<Int128>(row.drivers[d]) * row.drivers[e];
-      }
-    }
-  }
-  if (plan.survey_weights) add_weighted(plan, row);
+  if (plan.survey_weights) add_survey_weighted(plan, row);
 }
 
 namespace {
@@ -570,7 +491,7 @@ void add_weighted_products(double* sums, double* cross, std::size_t k, const std
 
 }  // namespace
 
-void Tally::add_weighted(const Plan& plan, const RowScores& row) {
+void Tally::add_survey_weighted(const Plan& plan, const RowScores& row) {
   const double w = row.weight;
   const double w2 = w * w;
   weight_sum_ += w;

@@ -72,10 +72,6 @@ struct Moments {
   void merge(const Moments& other);
 };
 
-/// Adds one complete case of k integer values to a co-moment block laid
-/// out as [n, sum_1..sum_k, cross (k x k, upper triangle used)].
-void add_co_moments(std::int64_t* block, std::size_t k, const std::int64_t* values);
-
 /// Sums and cross-products of k integer variables over complete cases,
 /// exact in 64-bit integers (values are shifted to start near 0), from which
 /// every covariance follows. The basis of Cronbach's alpha.
@@ -83,10 +79,11 @@ class CoMoments {
  public:
   CoMoments() = default;
   explicit CoMoments(std::size_t k);
-  /// A block as add_co_moments lays it out.
+  /// A block laid out as [n, sum_1..sum_k, cross (k x k, upper triangle used)].
   CoMoments(std::size_t k, const std::int64_t* block);
 
-  void add(const std::int64_t* values) { add_co_moments(block_.data(), k_, values); }
+  /// Adds one complete case of k values.
+  void add(const std::int64_t* values);
   void merge(const CoMoments& other);
 
   std::size_t k() const { return k_; }
@@ -353,8 +350,11 @@ class Tally {
   Tally() = default;
   explicit Tally(const Plan& plan);
 
-  /// Counts one used row.
-  void add(const Plan& plan, const RowScores& row);
+  /// Adds one used row's floating-point sums: its importance-weighted
+  /// scores and, with survey weights, its weighted counts. Rows must come in
+  /// input order, as the rounding depends on it; BatchCounter counts the
+  /// row itself and its exact sums.
+  void add_weighted(const Plan& plan, const RowScores& row);
   void merge(const Tally& other);
   /// Removes a subset's counts (the rest of the data is the whole minus a
   /// segment). Exact for every sum; importance-weighted moments are left as
@@ -396,7 +396,7 @@ class Tally {
   std::vector<double>& weighted_wide() { return weighted_wide_; }
 
  private:
-  void add_weighted(const Plan& plan, const RowScores& row);
+  void add_survey_weighted(const Plan& plan, const RowScores& row);
   WeightedCross weighted_cross(std::size_t variables, std::size_t count, std::size_t sums, bool sums_in_counters) const;
 
   std::int64_t rows_ = 0;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "gapscore/batch_counter.h"
 #include "gapscore/questionnaire.h"
 
 namespace gapscore {
@@ -157,13 +158,16 @@ TEST_CASE("tallies count items, dimensions and metrics, and merge", "[tally]") {
   const Plan plan = make_plan(parse_questionnaire(kTwoDimensions, "q.json"));
   const Code first[] = {5, 3, 4, 2, 5, 4, 4, 4, 50, 50, 9};
   const Code second[] = {4, 4, 4, 4, kInvalidCode, 4, 5, 3, 50, 50, 3};
-  RowScores scores;
+  std::vector<SmallCode> codes;
+  for (const Code* row : {first, second}) {
+    for (std::size_t s = 0; s < plan.slots.size(); ++s) codes.push_back(small_code(row[s], plan.slots[s].scale.min));
+  }
+  const std::uint32_t rows[] = {0, 1};
+  BatchCounter counter;
   Tally a(plan);
   Tally b(plan);
-  scores.compute(plan, first);
-  a.add(plan, scores);
-  scores.compute(plan, second);
-  b.add(plan, scores);
+  counter.add(plan, codes.data(), rows, 1, a);
+  counter.add(plan, codes.data(), rows + 1, 1, b);
   a.merge(b);
   CHECK(a.rows() == 2);
   // Item A's gaps: -2 (first row) and 0 (second) on -4..4.

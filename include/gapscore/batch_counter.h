@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "gapscore/coding.h"
+#include "gapscore/tally.h"
+
+namespace gapscore {
+
+/// A coded cell as batch counting keeps it: the code minus its slot's scale
+/// minimum (0 to 1000, as a scale has at most 1001 points), or one of the
+/// two sentinels below. Eight of them fit in a 128-bit register where four
+/// Codes would.
+using SmallCode = std::int16_t;
+inline constexpr SmallCode kSmallMissing = -1;
+inline constexpr SmallCode kSmallInvalid = -2;
+
+inline SmallCode small_code(Code code, int low) {
+  if (is_value(code)) return static_cast<SmallCode>(code - low);
+  return code == kMissingCode ? kSmallMissing : kSmallInvalid;
+}
+
+/// Adds rows to a tally a few hundred at a time, column by column: every
+/// exact count and sum a plan lays out (histograms, dimension scores,
+/// co-moments, profiles, drivers, zones, Kano pairs) and the row count.
+/// Counting a column of rows turns the per-row branches into loops the
+/// compiler vectorises; the sums are exact, so the tally is the same as
+/// from counting the rows one at a time, in any order. Floating-point sums
+/// (importance weights, survey weights) are not counted here:
+/// Tally::add_weighted adds them row by row, in input order.
+class BatchCounter {
+ public:
+  /// Adds rows `rows[0, count)` of `codes`, a row-major matrix holding
+  /// `plan.slots.size()` small codes per row.
+  void add(const Plan& plan, const SmallCode* codes, const std::uint32_t* rows, std::size_t count, Tally& tally);
+
+  /// Rows counted together: with item values at most 1000 in magnitude, a
+  /// chunk's sums of products stay below 2^28, well within 32 bits.
+  static constexpr std::size_t kChunkRows = 256;
+
+ private:
+  void add_chunk(const Plan& plan, std::size_t rows, Tally& tally);
+  void count_bins(const Plan& plan, std::size_t rows, std::int64_t* counters) const;
+  void score_dimensions(const Plan& plan, std::size_t rows, Tally& tally);
+  void add_profiles(const Plan& plan, std::size_t rows, Tally& tally);
+  /// Fills profile_ with a row's y_d for `overall`; false when a dimension is not scored.
+  bool profile_of(const Plan& plan, const Plan::OverallMeasure& overall, std::size_t row);
+  const SmallCode* column(int slot) const { return columns_.data() + static_cast<std::size_t>(slot) * kChunkRows; }
+
+  std::vector<SmallCode> columns_;          // slot-major, kChunkRows per slot
+  std::vector<std::int32_t> item_counts_;   // per row: valid items of the measure being scored
+  std::vector<std::int32_t> value_sums_;    // per row: sum of its valid item values
+  std::vector<std::int64_t> score_sums_;    // per dimension measure, per row: shifted sum of valid values
+  std::vector<std::int32_t> score_counts_;  // per dimension measure, per row: valid items, 0 below min_items
+  std::vector<SmallCode> item_values_;      // per item of the measure being scored, per row
+  std::vector<std::int64_t> profile_;       // one row's profile y_d (and the drivers' outcome)
+};
+
+}  // namespace gapscore

@@ -1,0 +1,253 @@
+#include "gapscore/batch_counter.h"
+
+#include <algorithm>
+
+namespace gapscore {
+
+namespace {
+
+// Adds one case of n variables to sums[n] and cross[n x n] (upper triangle).
+void add_products(Int128* sums, Int128* cross, std::size_t n, const std::int64_t* y) {
+  for (std::size_t d = 0; d < n; ++d) {
+    sums[d] += y[d];
+    for (std::size_t e = d; e < n; ++e) cross[d * n + e] += static_cast<Int128>(y[d]) * y[e];
+  }
+}
+
+// Adds `complete` cases of k variables to a co-moment block: `rows` values
+// per variable, held column by column (BatchCounter::kChunkRows apart),
+// zero in the rows that are not complete cases. Each column's sum
+// and each product sum is taken in 32 bits over the chunk, the form
+// compilers turn into multiply-add vector instructions.
+void add_co_moment_columns(std::int64_t* block, std::size_t k, const SmallCode* values, std::size_t rows,
+                           std::size_t complete) {
+  block[0] += static_cast<std::int64_t>(complete);
+  std::int64_t* sums = block + 1;
+  std::int64_t* cross = block + 1 + k;
+  for (std::size_t i = 0; i < k; ++i) {
+    const SmallCode* x = values + i * BatchCounter::kChunkRows;
+    std::int32_t sum = 0;
+    for (std::size_t r = 0; r < rows; ++r) sum += x[r];
+    sums[i] += sum;
+    for (std::size_t j = i; j < k; ++j) {
+      const SmallCode* y = values + j * BatchCounter::kChunkRows;
+      std::int32_t products = 0;
+      for (std::size_t r = 0; r < rows; ++r) products += x[r] * y[r];
+      cross[i * k + j] += products;
+    }
+  }
+}
+
+}  // namespace
+
+void BatchCounter::add(const Plan& plan, const SmallCode* codes, const std::uint32_t* rows, std::size_t count,
+                       Tally& tally) {
+  const std::size_t slots = plan.slots.size();
+  const std::size_t measures = plan.dimension_measures.size();
+  std::size_t most_items = 0;
+  for (const Plan::DimensionMeasure& dm : plan.dimension_measures) most_items = std::max(most_items, dm.items.size());
+  columns_.resize(slots * kChunkRows);
+  item_counts_.resize(kChunkRows);
+  value_sums_.resize(kChunkRows);
+  score_sums_.resize(measures * kChunkRows);
+  score_counts_.resize(measures * kChunkRows);
+  item_values_.resize(most_items * kChunkRows);
+  profile_.resize(plan.dimensions.size() + 1);
+  for (std::size_t start = 0; start < count; start += kChunkRows) {
+    const std::size_t chunk = std::min(kChunkRows, count - start);
+    for (std::size_t r = 0; r < chunk; ++r) {
+      const SmallCode* row = codes + static_cast<std::size_t>(rows[start + r]) * slots;
+      for (std::size_t s = 0; s < slots; ++s) columns_[s * kChunkRows + r] = row[s];
+    }
+    add_chunk(plan, chunk, tally);
+  }
+}
+
+void BatchCounter::add_chunk(const Plan& plan, std::size_t rows, Tally& tally) {
+  tally.row_count() += static_cast<std::int64_t>(rows);
+  count_bins(plan, rows, tally.counters().data());
+  score_dimensions(plan, rows, tally);
+  add_profiles(plan, rows, tally);
+}
+
+void BatchCounter::count_bins(const Plan& plan, std::size_t rows, std::int64_t* counters) const {
+  const auto low_of = [&plan](int slot) { return plan.slots[static_cast<std::size_t>(slot)].scale.min; };
+  for (const Plan::BinStep& step : plan.bin_steps) {
+    const SmallCode* plus = column(step.plus);
+    const int plus_low = low_of(step.plus);
+    std::int64_t* bins = counters + step.offset;
+    switch (step.kind) {
+      case Plan::StepKind::kColumn: {
+        // Missing (-1) and invalid (-2) land just past the values, in that order.
+        const int shift = plus_low - step.low;
+        const int past_values = static_cast<int>(step.width) - 1;
+        for (std::size_t r = 0; r < rows; ++r) {
+          const int code = plus[r];
+          ++bins[code >= 0 ? code + shift : past_values - code];
+        }
+        break;
+      }
+      case Plan::StepKind::kDifference: {
+        const SmallCode* minus = column(step.minus);
+        const int shift = plus_low - low_of(step.minus) - step.low;
+        for (std::size_t r = 0; r < rows; ++r) {
+          if ((plus[r] | minus[r]) >= 0) ++bins[plus[r] - minus[r] + shift];
+        }
+        break;
+      }
+      case Plan::StepKind::kZone: {
+        const SmallCode* adequate = column(step.minus);
+        const SmallCode* desired = column(step.third);
+        const int adequate_low = low_of(step.minus);
+        const int desired_low = low_of(step.third);
+        for (std::size_t r = 0; r < rows; ++r) {
+          if ((plus[r] | adequate[r] | desired[r]) < 0) continue;
+          const int perceived = plus[r] + plus_low;
+          const int low = adequate[r] + adequate_low;
+          const int high = desired[r] + desired_low;
+          ++bins[low > high ? 3 : perceived < low ? 0 : perceived > high ? 2 : 1];
+        }
+        break;
+      }
+      case Plan::StepKind::kPair: {
+        const SmallCode* second = column(step.minus);
+        const int second_low = low_of(step.minus);
+        for (std::size_t r = 0; r < rows; ++r) {
+          if ((plus[r] | second[r]) < 0) continue;
+          ++bins[(plus[r] + plus_low - 1) * 5 + (second[r] + second_low - 1)];
+        }
+        break;
+      }
+    }
+  }
+}
+
+namespace {
+
+// One item of a dimension measure over a chunk: records its value in each
+// row and counts it towards the row's score when valid. `minus` is null for
+// a plain column. Restrict pointers let the loop be vectorised.
+void score_item(const SmallCode* __restrict plus, const SmallCode* __restrict minus, SmallCode* __restrict values,
+                std::int32_t* __restrict valid_items, std::int32_t* __restrict sums, std::size_t rows) {
+  if (minus != nullptr) {
+    for (std::size_t r = 0; r < rows; ++r) {
+      const bool valid = (plus[r] | minus[r]) >= 0;
+      const auto value = static_cast<SmallCode>(plus[r] - minus[r]);
+      values[r] = value;
+      valid_items[r] += valid;
+      sums[r] += valid ? value : 0;
+    }
+  } else {
+    for (std::size_t r = 0; r < rows; ++r) {
+      const bool valid = plus[r] >= 0;
+      values[r] = plus[r];
+      valid_items[r] += valid;
+      sums[r] += valid ? plus[r] : 0;
+    }
+  }
+}
+
+// Zeroes the values of rows that miss an item, so that they add nothing to
+// the co-moments' sums and products.
+void keep_complete(SmallCode* __restrict values, const std::int32_t* __restrict valid_items, std::int32_t items,
+                   std::size_t rows) {
+  for (std::size_t r = 0; r < rows; ++r) values[r] = valid_items[r] == items ? values[r] : 0;
+}
+
+}  // namespace
+
+void BatchCounter::score_dimensions(const Plan& plan, std::size_t rows, Tally& tally) {
+  std::int64_t* counters = tally.counters().data();
+  Int128* wide = tally.wide().data();
+  std::int32_t* valid_items = item_counts_.data();
+  std::int32_t* value_sums = value_sums_.data();
+  for (std::size_t f = 0; f < plan.dimension_measures.size(); ++f) {
+    const Plan::DimensionMeasure& dm = plan.dimension_measures[f];
+    const std::size_t k = dm.items.size();
+    const bool difference = is_difference(dm.measure);
+    std::int64_t* sums = score_sums_.data() + f * kChunkRows;
+    std::int32_t* counts = score_counts_.data() + f * kChunkRows;
+    std::fill_n(valid_items, rows, 0);
+    std::fill_n(value_sums, rows, 0);
+    // Both columns of a difference, and an item's co-moment shift, are on
+    // the item's own scale, so an item's value is its small code (or the
+    // difference of two), at most 1000 in magnitude: 30 of them sum in 32
+    // bits. A plain item's score value is offset by its scale minimum above
+    // the measure's shift; items on one scale share the offset.
+    std::int64_t shared_offset = 0;
+    bool offsets_differ = false;
+    for (std::size_t j = 0; j < k; ++j) {
+      const Plan::Operand& operand = dm.operands[j];
+      score_item(column(operand.plus), difference ? column(operand.minus) : nullptr,
+                 item_values_.data() + j * kChunkRows, valid_items, value_sums, rows);
+      const std::int64_t offset =
+          difference ? 0 : plan.slots[static_cast<std::size_t>(operand.plus)].scale.min - dm.score_shift;
+      if (j == 0) shared_offset = offset;
+      offsets_differ = offsets_differ || offset != shared_offset;
+    }
+    for (std::size_t r = 0; r < rows; ++r) sums[r] = value_sums[r] + valid_items[r] * shared_offset;
+    if (offsets_differ) {
+      for (std::size_t j = 0; j < k; ++j) {
+        const std::int64_t extra =
+            plan.slots[static_cast<std::size_t>(dm.operands[j].plus)].scale.min - dm.score_shift - shared_offset;
+        const SmallCode* plus = column(dm.operands[j].plus);
+        for (std::size_t r = 0; r < rows; ++r) sums[r] += plus[r] >= 0 ? extra : 0;
+      }
+    }
+    std::int64_t* score_rows = counters + dm.score_counts;
+    std::int64_t* score_totals = score_rows + k + 1;
+    Int128* score_squares = wide + dm.score_squares;
+    std::size_t complete = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+      const int count = valid_items[r];
+      complete += static_cast<std::size_t>(count) == k;
+      counts[r] = count >= dm.min_items ? count : 0;
+      if (count < dm.min_items) continue;
+      const auto c = static_cast<std::size_t>(count);
+      ++score_rows[c];
+      score_totals[c] += sums[r];
+      score_squares[c] += static_cast<Int128>(sums[r]) * sums[r];
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      keep_complete(item_values_.data() + j * kChunkRows, valid_items, static_cast<std::int32_t>(k), rows);
+    }
+    add_co_moment_columns(counters + dm.co_moments, k, item_values_.data(), rows, complete);
+  }
+}
+
+bool BatchCounter::profile_of(const Plan& plan, const Plan::OverallMeasure& overall, std::size_t row) {
+  for (std::size_t d = 0; d < overall.parts.size(); ++d) {
+    const std::size_t at = overall.parts[d] * kChunkRows + row;
+    const int count = score_counts_[at];
+    if (count == 0) return false;
+    profile_[d] = score_sums_[at] * plan.denominator_factors[static_cast<std::size_t>(count)];
+  }
+  return true;
+}
+
+void BatchCounter::add_profiles(const Plan& plan, std::size_t rows, Tally& tally) {
+  std::int64_t* counters = tally.counters().data();
+  Int128* wide = tally.wide().data();
+  const std::size_t dimensions = plan.dimensions.size();
+  for (const Plan::OverallMeasure& overall : plan.overall) {
+    Int128* sums = wide + overall.profile_sums;
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (!profile_of(plan, overall, r)) continue;
+      ++counters[overall.profile_count];
+      add_products(sums, sums + dimensions, dimensions, profile_.data());
+    }
+  }
+  if (!plan.drivers) return;
+  const Plan::DriverPlan& driver = *plan.drivers;
+  const SmallCode* outcome = column(driver.outcome);
+  const int outcome_low = plan.slots[static_cast<std::size_t>(driver.outcome)].scale.min;
+  Int128* sums = wide + driver.sums;
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (outcome[r] < 0 || !profile_of(plan, plan.overall[driver.perception], r)) continue;
+    profile_[dimensions] = outcome[r] + outcome_low;
+    ++counters[driver.count];
+    add_products(sums, sums + dimensions + 1, dimensions + 1, profile_.data());
+  }
+}
+
+}  // namespace gapscore
