@@ -1,6 +1,7 @@
 #include "gapscore/batch_counter.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace gapscore {
 
@@ -14,16 +15,13 @@ void add_products(Int128* sums, Int128* cross, std::size_t n, const std::int64_t
   }
 }
 
-// Adds `complete` cases of k variables to a co-moment block: `rows` values
-// per variable, held column by column (BatchCounter::kChunkRows apart),
-// zero in the rows that are not complete cases. Each column's sum
-// and each product sum is taken in 32 bits over the chunk, the form
-// compilers turn into multiply-add vector instructions.
-void add_co_moment_columns(std::int64_t* block, std::size_t k, const SmallCode* values, std::size_t rows,
-                           std::size_t complete) {
-  block[0] += static_cast<std::int64_t>(complete);
-  std::int64_t* sums = block + 1;
-  std::int64_t* cross = block + 1 + k;
+// Adds the cases of k variables held column by column (BatchCounter::
+// kChunkRows apart, `rows` values each, zero in rows that are not cases) to
+// sums[k] and cross[k x k] (upper triangle). With values at most 1000 in
+// magnitude, each column's sum and each product sum over a chunk fits in
+// 32 bits, the form compilers turn into multiply-add vector instructions.
+template <class Total>
+void add_column_products(Total* sums, Total* cross, std::size_t k, const SmallCode* values, std::size_t rows) {
   for (std::size_t i = 0; i < k; ++i) {
     const SmallCode* x = values + i * BatchCounter::kChunkRows;
     std::int32_t sum = 0;
@@ -36,6 +34,17 @@ void add_co_moment_columns(std::int64_t* block, std::size_t k, const SmallCode* 
       cross[i * k + j] += products;
     }
   }
+}
+
+// The largest magnitude of one item's value in a dimension measure's
+// score sums: a bound on |y_d| = |sum| * L / c once multiplied by L.
+std::int64_t largest_item_value(const Plan& plan, const Plan::DimensionMeasure& dm) {
+  std::int64_t largest = 0;
+  for (const Plan::Operand& operand : dm.operands) {
+    const Scale& scale = plan.slots[static_cast<std::size_t>(operand.plus)].scale;
+    largest = std::max<std::int64_t>(largest, operand.minus < 0 ? scale.max - dm.score_shift : scale.max - scale.min);
+  }
+  return largest;
 }
 
 }  // namespace
@@ -53,6 +62,24 @@ void BatchCounter::add(const Plan& plan, const SmallCode* codes, const std::uint
   score_counts_.resize(measures * kChunkRows);
   item_values_.resize(most_items * kChunkRows);
   profile_.resize(plan.dimensions.size() + 1);
+  profile_columns_.resize((plan.dimensions.size() + 1) * kChunkRows);
+  // A profile whose values stay within a small code's range is counted in
+  // columns; others (many items, so a large common denominator L, or wide
+  // scales) row by row in 128 bits.
+  constexpr std::int64_t kSmallLimit = 1000;
+  narrow_profiles_.assign(plan.overall.size(), 0);
+  for (std::size_t m = 0; m < plan.overall.size(); ++m) {
+    bool narrow = true;
+    for (const std::size_t part : plan.overall[m].parts) {
+      narrow =
+          narrow && largest_item_value(plan, plan.dimension_measures[part]) <= kSmallLimit / plan.score_denominator;
+    }
+    if (plan.drivers && plan.drivers->perception == m) {
+      const Scale& outcome = plan.slots[static_cast<std::size_t>(plan.drivers->outcome)].scale;
+      narrow = narrow && std::max(std::abs(outcome.min), std::abs(outcome.max)) <= kSmallLimit;
+    }
+    narrow_profiles_[m] = narrow ? 1 : 0;
+  }
   for (std::size_t start = 0; start < count; start += kChunkRows) {
     const std::size_t chunk = std::min(kChunkRows, count - start);
     for (std::size_t r = 0; r < chunk; ++r) {
@@ -211,7 +238,8 @@ void BatchCounter::score_dimensions(const Plan& plan, std::size_t rows, Tally& t
     for (std::size_t j = 0; j < k; ++j) {
       keep_complete(item_values_.data() + j * kChunkRows, valid_items, static_cast<std::int32_t>(k), rows);
     }
-    add_co_moment_columns(counters + dm.co_moments, k, item_values_.data(), rows, complete);
+    counters[dm.co_moments] += static_cast<std::int64_t>(complete);
+    add_column_products(counters + dm.co_moments + 1, counters + dm.co_moments + 1 + k, k, item_values_.data(), rows);
   }
 }
 
@@ -229,24 +257,52 @@ void BatchCounter::add_profiles(const Plan& plan, std::size_t rows, Tally& tally
   std::int64_t* counters = tally.counters().data();
   Int128* wide = tally.wide().data();
   const std::size_t dimensions = plan.dimensions.size();
-  for (const Plan::OverallMeasure& overall : plan.overall) {
+  for (std::size_t m = 0; m < plan.overall.size(); ++m) {
+    const Plan::OverallMeasure& overall = plan.overall[m];
+    const bool is_driver = plan.drivers && plan.drivers->perception == m;
+    const auto* outcome = is_driver ? column(plan.drivers->outcome) : nullptr;
+    const std::int64_t outcome_low =
+        is_driver ? plan.slots[static_cast<std::size_t>(plan.drivers->outcome)].scale.min : 0;
     Int128* sums = wide + overall.profile_sums;
-    for (std::size_t r = 0; r < rows; ++r) {
-      if (!profile_of(plan, overall, r)) continue;
-      ++counters[overall.profile_count];
-      add_products(sums, sums + dimensions, dimensions, profile_.data());
+    Int128* driver_sums = is_driver ? wide + plan.drivers->sums : nullptr;
+    if (!narrow_profiles_[m]) {
+      for (std::size_t r = 0; r < rows; ++r) {
+        if (!profile_of(plan, overall, r)) continue;
+        ++counters[overall.profile_count];
+        add_products(sums, sums + dimensions, dimensions, profile_.data());
+        if (!is_driver || outcome[r] < 0) continue;
+        profile_[dimensions] = outcome[r] + outcome_low;
+        ++counters[plan.drivers->count];
+        add_products(driver_sums, driver_sums + dimensions + 1, dimensions + 1, profile_.data());
+      }
+      continue;
     }
-  }
-  if (!plan.drivers) return;
-  const Plan::DriverPlan& driver = *plan.drivers;
-  const SmallCode* outcome = column(driver.outcome);
-  const int outcome_low = plan.slots[static_cast<std::size_t>(driver.outcome)].scale.min;
-  Int128* sums = wide + driver.sums;
-  for (std::size_t r = 0; r < rows; ++r) {
-    if (outcome[r] < 0 || !profile_of(plan, plan.overall[driver.perception], r)) continue;
-    profile_[dimensions] = outcome[r] + outcome_low;
-    ++counters[driver.count];
-    add_products(sums, sums + dimensions + 1, dimensions + 1, profile_.data());
+    // Small profiles are counted like co-moments: columns of y_d, zero in
+    // the rows without a profile, then column sums and products.
+    std::size_t profiled = 0;
+    std::size_t driven = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+      const bool scored = profile_of(plan, overall, r);
+      profiled += scored;
+      for (std::size_t d = 0; d < dimensions; ++d) {
+        profile_columns_[d * kChunkRows + r] = static_cast<SmallCode>(scored ? profile_[d] : 0);
+      }
+      if (!is_driver) continue;
+      const bool with_outcome = scored && outcome[r] >= 0;
+      driven += with_outcome;
+      profile_columns_[dimensions * kChunkRows + r] =
+          static_cast<SmallCode>(with_outcome ? outcome[r] + outcome_low : 0);
+    }
+    counters[overall.profile_count] += static_cast<std::int64_t>(profiled);
+    add_column_products(sums, sums + dimensions, dimensions, profile_columns_.data(), rows);
+    if (!is_driver) continue;
+    // The drivers' cases are the profiled rows with an outcome.
+    for (std::size_t d = 0; d < dimensions; ++d) {
+      SmallCode* y = profile_columns_.data() + d * kChunkRows;
+      for (std::size_t r = 0; r < rows; ++r) y[r] = outcome[r] >= 0 ? y[r] : 0;
+    }
+    counters[plan.drivers->count] += static_cast<std::int64_t>(driven);
+    add_column_products(driver_sums, driver_sums + dimensions + 1, dimensions + 1, profile_columns_.data(), rows);
   }
 }
 

@@ -55,6 +55,8 @@ class BatchCounter {
   std::vector<std::int32_t> score_counts_;  // per dimension measure, per row: valid items, 0 below min_items
   std::vector<SmallCode> item_values_;      // per item of the measure being scored, per row
   std::vector<std::int64_t> profile_;       // one row's profile y_d (and the drivers' outcome)
+  std::vector<SmallCode> profile_columns_;  // per dimension (and the outcome), per row: y_d
+  std::vector<char> narrow_profiles_;       // per overall measure: y_d fits a small code
 };
 
 }  // namespace gapscore

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <random>
+#include <string>
 
 #include "gapscore/questionnaire.h"
 
@@ -28,6 +29,15 @@ const char* const kEveryCount = R"({
   "drivers": {"outcome": "nps"},
   "kano": {"features": [{"id": "f", "functional": "KF", "dysfunctional": "KD"}]}
 })";
+
+// The same with item D on the 11-point scale: every profile value y_d is
+// then small (at most 10 * lcm(1, 2, 3)), which is counted another way.
+std::string narrow_questionnaire() {
+  std::string text = kEveryCount;
+  const std::string wide = R"("perception": "PD", "scale": "wide")";
+  text.replace(text.find(wide), wide.size(), R"("perception": "PD", "scale": "eleven")");
+  return text;
+}
 
 // Random codes for every slot: about 10% missing and 5% invalid.
 std::vector<Code> random_rows(const Plan& plan, std::size_t rows, std::uint32_t seed) {
@@ -188,7 +198,8 @@ void check_against_definitions(const Tally& tally, const Plan& plan, const std::
 }  // namespace
 
 TEST_CASE("batch counting gives every figure its definition gives", "[batch]") {
-  const Plan plan = make_plan(parse_questionnaire(kEveryCount, "q.json"));
+  const std::string questionnaire = GENERATE(std::string(kEveryCount), narrow_questionnaire());
+  const Plan plan = make_plan(parse_questionnaire(questionnaire, "q.json"));
   REQUIRE(plan.drivers.has_value());
   REQUIRE(plan.kano.size() == 1);
   // More rows than two chunks, so that chunks are carried over.
