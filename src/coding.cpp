@@ -24,11 +24,11 @@ Coder::Coder(const Scale& scale, bool reverse, const std::vector<std::string>& m
   InvalidReason reason = InvalidReason::kUnrecognized;
   for (std::size_t byte = 0; byte < one_byte_.size(); ++byte) {
     const char c = static_cast<char>(byte);
-    one_byte_[byte] = code_slowly(std::string_view(&c, 1), &reason);
+    one_byte_[byte] = small_code(code_slowly(std::string_view(&c, 1), &reason), scale.min);
   }
   for (std::size_t number = 0; number < two_digit_.size(); ++number) {
     const char text[2] = {static_cast<char>('0' + number / 10), static_cast<char>('0' + number % 10)};
-    two_digit_[number] = code_slowly(std::string_view(text, 2), &reason);
+    two_digit_[number] = small_code(code_slowly(std::string_view(text, 2), &reason), scale.min);
   }
 }
 

@@ -721,10 +721,12 @@ struct Engine::Impl {
           result.id_text.append(id);
         }
       }
-      for (std::size_t s = 0; s < coders.size(); ++s) {
+      const auto used = static_cast<std::uint32_t>(result.rows_used);
+      SmallCode* small = scratch.small_codes.data() + used * slots;
+      for (std::size_t s = 0; s < slots; ++s) {
         const std::string_view cell = record.fields[binding.slot_fields[s]];
-        scratch.codes[s] = coders[s].code(cell);
-        if (scratch.codes[s] == kInvalidCode) {
+        small[s] = coders[s].small(cell);
+        if (small[s] == kSmallInvalid) {
           InvalidReason reason = InvalidReason::kUnrecognized;
           coders[s].code(cell, &reason);
           ++result.invalid[s][static_cast<std::size_t>(reason)];
@@ -735,9 +737,10 @@ struct Engine::Impl {
         }
       }
       if (result.stopped) break;
-      const auto used = static_cast<std::uint32_t>(result.rows_used++);
-      SmallCode* small = scratch.small_codes.data() + used * slots;
-      for (std::size_t s = 0; s < slots; ++s) small[s] = small_code(scratch.codes[s], plan.slots[s].scale.min);
+      ++result.rows_used;
+      if (weighted) {
+        for (std::size_t s = 0; s < slots; ++s) scratch.codes[s] = code_from_small(small[s], plan.slots[s].scale.min);
+      }
       if (weighted) scratch.row.compute(plan, scratch.codes.data());
       if (!all_from_segments) {
         scratch.all_rows.push_back(used);

@@ -315,6 +315,54 @@ char detect_delimiter(const char* line) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::uint64_t kEveryByte = 0x0101010101010101;
+constexpr std::uint64_t kLowSevenBits = 0x7F7F7F7F7F7F7F7F;
+
+// The high bit of each byte of `word` that is zero (exactly: no borrow
+// crosses bytes, unlike the shorter haszero trick).
+std::uint64_t zero_bytes(std::uint64_t word) {
+  return ~(((word & kLowSevenBits) + kLowSevenBits) | word | kLowSevenBits);
+}
+
+// Eight bytes of text as a little-endian word, so that the lowest set bit
+// of a byte mask is the first byte in the text.
+std::uint64_t load_word(const char* text) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, text, sizeof word);
+  if constexpr (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__) word = __builtin_bswap64(word);
+  return word;
+}
+
+}  // namespace
+
+template <class Emit>
+std::size_t RecordParser::split_plain_prefix(const char* text, std::size_t length, Emit& emit) const {
+  // Most of a record is short unquoted fields. Eight bytes at a time, the
+  // delimiters before the first quote or NUL substitute end fields; the
+  // byte-at-a-time scanner takes over from the field where those start,
+  // and for the last field.
+  const std::uint64_t delimiters = kEveryByte * static_cast<unsigned char>(delimiter_);
+  const std::uint64_t quotes = kEveryByte * static_cast<unsigned char>('"');
+  const std::uint64_t substitutes = kEveryByte * static_cast<unsigned char>(kNulSubstitute);
+  std::size_t start = 0;
+  for (std::size_t pos = 0; pos + sizeof(std::uint64_t) <= length; pos += sizeof(std::uint64_t)) {
+    const std::uint64_t word = load_word(text + pos);
+    std::uint64_t ends = zero_bytes(word ^ delimiters);
+    const std::uint64_t special = zero_bytes(word ^ quotes) | zero_bytes(word ^ substitutes);
+    if (special != 0) ends &= (special & (~special + 1)) - 1;  // the delimiters before the first special byte
+    while (ends != 0) {
+      const std::size_t end = pos + static_cast<std::size_t>(__builtin_ctzll(ends)) / 8;
+      emit(start, std::string_view(text + start, end - start));
+      start = end + 1;
+      ends &= ends - 1;
+    }
+    if (special != 0) break;
+  }
+  return start;
+}
+
 RecordParser::RecordParser(char delimiter) : delimiter_(delimiter) {
   for (const char c : {delimiter, '\n', '\0', kNulSubstitute}) stop_[static_cast<unsigned char>(c)] = true;
 }
@@ -329,20 +377,28 @@ void RecordParser::parse(std::string_view record_text, std::uint64_t line, Recor
   std::uint64_t breaks = 0;
   bool has_nul = false;
   // Field views are written in place; the vectors only grow while the
-  // widest record so far is exceeded, so a row allocates nothing.
+  // widest record so far is exceeded, so a row allocates nothing. Their
+  // buffers are held in locals: stores through them could otherwise alias
+  // the vectors' own pointers, which would then be reloaded for each field.
   std::size_t count = 0;
-  const auto emit = [&record, &count](std::size_t start, std::string_view field) {
-    if (count == record.fields.size()) {
-      record.fields.resize(count + 16);
-      record.field_starts.resize(count + 16);
+  std::size_t room = record.fields.size();
+  std::string_view* fields = record.fields.data();
+  std::uint32_t* starts = record.field_starts.data();
+  const auto emit = [&](std::size_t start, std::string_view field) {
+    if (count == room) {
+      room = count + 16;
+      record.fields.resize(room);
+      record.field_starts.resize(room);
+      fields = record.fields.data();
+      starts = record.field_starts.data();
     }
-    record.fields[count] = field;
-    record.field_starts[count] = static_cast<std::uint32_t>(start);
+    fields[count] = field;
+    starts[count] = static_cast<std::uint32_t>(start);
     ++count;
   };
   unescaped_.clear();
   unescaped_.reserve(length);  // unescaped text never outgrows the record, so views stay valid
-  std::size_t pos = 0;
+  std::size_t pos = split_plain_prefix(text, length, emit);
   for (;;) {
     const std::size_t start = pos;
     if (text[pos] != '"') {

@@ -8,19 +8,6 @@
 
 namespace gapscore {
 
-/// A coded cell as batch counting keeps it: the code minus its slot's scale
-/// minimum (0 to 1000, as a scale has at most 1001 points), or one of the
-/// two sentinels below. Eight of them fit in a 128-bit register where four
-/// Codes would.
-using SmallCode = std::int16_t;
-inline constexpr SmallCode kSmallMissing = -1;
-inline constexpr SmallCode kSmallInvalid = -2;
-
-inline SmallCode small_code(Code code, int low) {
-  if (is_value(code)) return static_cast<SmallCode>(code - low);
-  return code == kMissingCode ? kSmallMissing : kSmallInvalid;
-}
-
 /// Adds rows to a tally a few hundred at a time, column by column: every
 /// exact count and sum a plan lays out (histograms, dimension scores,
 /// co-moments, profiles, drivers, zones, Kano pairs) and the row count.

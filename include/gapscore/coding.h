@@ -30,6 +30,24 @@ inline constexpr Code kInvalidCode = INT32_MIN + 1;
 
 inline bool is_value(Code code) { return code > kInvalidCode; }
 
+/// A coded cell as counting keeps it: the code minus its slot's scale
+/// minimum (0 to 1000, as a scale has at most 1001 points), or one of the
+/// two sentinels below. Eight of them fit in a 128-bit register where four
+/// Codes would.
+using SmallCode = std::int16_t;
+inline constexpr SmallCode kSmallMissing = -1;
+inline constexpr SmallCode kSmallInvalid = -2;
+
+inline SmallCode small_code(Code code, int low) {
+  if (is_value(code)) return static_cast<SmallCode>(code - low);
+  return code == kMissingCode ? kSmallMissing : kSmallInvalid;
+}
+
+inline Code code_from_small(SmallCode small, int low) {
+  if (small >= 0) return low + small;
+  return small == kSmallMissing ? kMissingCode : kInvalidCode;
+}
+
 /// Turns cell text into a code for one column, by METHODS.md's rules, in
 /// this order: trimmed empty text or a missing token (case-insensitive) is
 /// missing; a label (case-insensitive) is its code; an integer, or a
@@ -39,14 +57,14 @@ class Coder {
  public:
   Coder(const Scale& scale, bool reverse, const std::vector<std::string>& missing_tokens);
 
-  /// The code of `cell`.
-  Code code(std::string_view cell) const {
+  /// The small code of `cell` (its code less the scale minimum).
+  SmallCode small(std::string_view cell) const {
     if (cell.size() == 1) return one_byte_[static_cast<unsigned char>(cell[0])];
     if (cell.size() == 2 && is_digit(cell[0]) && is_digit(cell[1])) {
       return two_digit_[static_cast<std::size_t>((cell[0] - '0') * 10 + (cell[1] - '0'))];
     }
     InvalidReason reason = InvalidReason::kUnrecognized;
-    return code_slowly(cell, &reason);
+    return small_code(code_slowly(cell, &reason), scale_.min);
   }
 
   /// The code of `cell`; when it is kInvalidCode, `*reason` says why.
@@ -68,8 +86,8 @@ class Coder {
   // Answers of one or two characters are almost all cells of a real
   // export; their codes are worked out once, here, by the slow path. Why a
   // cell is invalid is worked out again only for the rare invalid one.
-  std::array<Code, 256> one_byte_{};
-  std::array<Code, 100> two_digit_{};
+  std::array<SmallCode, 256> one_byte_{};
+  std::array<SmallCode, 100> two_digit_{};
 };
 
 inline constexpr double kMaxWeight = 1e12;

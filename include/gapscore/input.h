@@ -47,6 +47,9 @@ class RecordParser {
   void parse(std::string_view text, std::uint64_t line, Record& record);
 
  private:
+  template <class Emit>
+  std::size_t split_plain_prefix(const char* text, std::size_t length, Emit& emit) const;
+
   char delimiter_;
   std::array<bool, 256> stop_{};  // bytes that end an unquoted field
   std::string unescaped_;

@@ -17,7 +17,7 @@ struct Coded {
 Coded code_of(const Coder& coder, std::string_view cell) {
   InvalidReason reason = InvalidReason::kUnrecognized;
   const Code code = coder.code(cell, &reason);
-  CHECK(coder.code(cell) == code);
+  CHECK(coder.small(cell) == small_code(code, coder.scale().min));
   return {code, reason};
 }
 

@@ -1,7 +1,9 @@
 #include "gapscore/input.h"
 
 #include <zlib.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -231,6 +233,59 @@ TEST_CASE("other delimiters", "[input]") {
   const std::vector<Read> records = read_all("\"a;b\";c\td\n", ';');
   REQUIRE(records.size() == 1);
   CHECK(records[0].fields == Fields{"a;b", "c\td"});
+}
+
+TEST_CASE("records split alike at every offset: plain, quoted, quotes and NULs mid-field", "[input]") {
+  // Fields of 0 to 11 bytes put every delimiter, quote and NUL at every
+  // offset within the eight-byte words the splitter reads; each record's
+  // fields and field starts are known by construction.
+  std::mt19937 random(5);
+  const auto draw = [&random](int below) { return std::uniform_int_distribution<int>(0, below - 1)(random); };
+  for (const char delimiter : {',', ';', '\t', '|'}) {
+    for (int round = 0; round < 200; ++round) {
+      std::string text;
+      Fields expected;
+      std::vector<std::uint32_t> starts;
+      bool nul = false;
+      const int fields = 1 + draw(40);
+      for (int f = 0; f < fields; ++f) {
+        if (f > 0) text += delimiter;
+        starts.push_back(static_cast<std::uint32_t>(text.size()));
+        std::string value;
+        // Bytes one bit away from a delimiter, quote or NUL substitute too,
+        // which a looser byte test would mistake for them.
+        const std::string pool = "ab09-+./:}#\x08\x1b\xff";
+        for (int length = draw(12); length > 0; --length) {
+          value += pool[static_cast<std::size_t>(draw(static_cast<int>(pool.size())))];
+        }
+        const int kind = draw(20);
+        if (kind == 0 && !value.empty()) {
+          value[static_cast<std::size_t>(draw(static_cast<int>(value.size())))] = '"';  // literal in a plain field
+          if (value[0] == '"') value[0] = 'q';
+        } else if (kind == 1) {
+          text += '"' + value + delimiter + "x\"";
+          expected.push_back(value + delimiter + "x");
+          continue;
+        } else if (kind == 2) {
+          value += '\0';
+          nul = true;
+        }
+        text += value;
+        expected.push_back(value);
+      }
+      if (text.empty()) continue;  // an empty line is not a record
+      const std::vector<Read> records = read_all("h\n" + text + "\n", delimiter);
+      REQUIRE(records.size() == 2);
+      for (std::string& field : expected) std::replace(field.begin(), field.end(), '\0', kNulSubstitute);
+      CHECK(records[1].fields == expected);
+      CHECK(records[1].has_nul == nul);
+      const auto reader = RecordReader::from_string("t.csv", "h\n" + text + "\n", delimiter);
+      Record record;
+      REQUIRE(reader->next(record));
+      REQUIRE(reader->next(record));
+      CHECK(record.field_starts == starts);
+    }
+  }
 }
 
 TEST_CASE("positions are line and byte column of a field, across lines", "[input]") {
