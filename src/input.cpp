@@ -497,26 +497,30 @@ struct RecordReader::Impl {
   }
 
   // Follows quotes through out[begin, end) by the field scanner's rules,
-  // to know whether the record goes on past this line.
+  // to know whether the record goes on past this line. Only quotes change
+  // the state, so the scan jumps from quote to quote: a quote opens a field
+  // where one starts (the record's start, or just after a delimiter, which
+  // is then outside quotes as no quote lies between), and inside quotes
+  // either closes it or, doubled, stands for itself.
   void follow_quotes(const std::string& out, std::size_t begin) {
     const char* text = out.data();
     const std::size_t end = out.size();
-    for (std::size_t i = begin; i < end; ++i) {
-      const char c = text[i];
+    std::size_t i = begin;
+    while (i < end) {
+      const auto* found = static_cast<const char*>(std::memchr(text + i, '"', end - i));
+      if (found == nullptr) return;
+      const auto at = static_cast<std::size_t>(found - text);
       if (in_quotes) {
-        if (c == '"') {
-          if (i + 1 < end && text[i + 1] == '"') {
-            ++i;
-          } else {
-            in_quotes = false;
-          }
+        if (at + 1 < end && text[at + 1] == '"') {
+          i = at + 2;
+          continue;
         }
-      } else if (c == delimiter) {
-        field_start = i + 1;
-      } else if (c == '"' && i == field_start) {
+        in_quotes = false;
+      } else if (at == record_begin || text[at - 1] == delimiter) {
         in_quotes = true;
-        quote_open = i;
+        quote_open = at;
       }
+      i = at + 1;
     }
   }
 
@@ -536,7 +540,7 @@ struct RecordReader::Impl {
     // Most lines hold no quote, so they end their record.
     if (std::memchr(line, '"', length) == nullptr) return true;
     in_quotes = false;
-    field_start = record_start;
+    record_begin = record_start;
     follow_quotes(out, record_start);
     while (in_quotes) {
       char* more = next_line(name);
@@ -566,7 +570,7 @@ struct RecordReader::Impl {
   char delimiter;
   std::uint64_t line_number = 0;
   bool in_quotes = false;
-  std::size_t field_start = 0;
+  std::size_t record_begin = 0;  // where the record being gathered starts in its output
   std::size_t quote_open = 0;
   std::string joined;
   std::unique_ptr<RecordParser> parser;

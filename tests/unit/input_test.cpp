@@ -235,7 +235,7 @@ TEST_CASE("other delimiters", "[input]") {
   CHECK(records[0].fields == Fields{"a;b", "c\td"});
 }
 
-TEST_CASE("records split alike at every offset: plain, quoted, quotes and NULs mid-field", "[input]") {
+TEST_CASE("records split alike at every offset: plain, quoted over lines, quotes and NULs mid-field", "[input]") {
   // Fields of 0 to 11 bytes put every delimiter, quote and NUL at every
   // offset within the eight-byte words the splitter reads; each record's
   // fields and field starts are known by construction.
@@ -263,8 +263,11 @@ TEST_CASE("records split alike at every offset: plain, quoted, quotes and NULs m
           value[static_cast<std::size_t>(draw(static_cast<int>(value.size())))] = '"';  // literal in a plain field
           if (value[0] == '"') value[0] = 'q';
         } else if (kind == 1) {
-          text += '"' + value + delimiter + "x\"";
-          expected.push_back(value + delimiter + "x");
+          // Quoted: a delimiter, and maybe a line break and a doubled quote.
+          const std::string line_break = draw(2) == 0 ? "\n" : "";
+          const bool doubled = draw(2) == 0;
+          text += '"' + value + delimiter + line_break + (doubled ? "\"\"" : "") + "x\"";
+          expected.push_back(value + delimiter + line_break + (doubled ? "\"" : "") + "x");
           continue;
         } else if (kind == 2) {
           value += '\0';
