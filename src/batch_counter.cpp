@@ -174,6 +174,30 @@ void score_item(const SmallCode* __restrict plus, const SmallCode* __restrict mi
   }
 }
 
+struct GroupSums {
+  std::int64_t rows = 0;
+  std::int64_t sum = 0;
+  std::int64_t squares = 0;
+};
+
+// The rows with `count` valid items, and the sums of their value sums and
+// squared value sums (each at most 30 * 1000 in magnitude, so squares fit
+// in 32 bits and a chunk's sums in 64).
+GroupSums sum_group(const std::int32_t* __restrict valid_items, const std::int32_t* __restrict value_sums,
+                    std::int32_t count, std::size_t rows) {
+  std::int64_t in_group = 0;
+  std::int64_t sum = 0;
+  std::int64_t squares = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    const std::int32_t member = valid_items[r] == count;
+    const std::int32_t value = value_sums[r] * member;  // a product, not a branch, so the loop vectorises
+    in_group += member;
+    sum += value;
+    squares += value * value;
+  }
+  return {in_group, sum, squares};
+}
+
 // Zeroes the values of rows that miss an item, so that they add nothing to
 // the co-moments' sums and products.
 void keep_complete(SmallCode* __restrict values, const std::int32_t* __restrict valid_items, std::int32_t items,
@@ -224,21 +248,39 @@ void BatchCounter::score_dimensions(const Plan& plan, std::size_t rows, Tally& t
     std::int64_t* score_rows = counters + dm.score_counts;
     std::int64_t* score_totals = score_rows + k + 1;
     Int128* score_squares = wide + dm.score_squares;
-    std::size_t complete = 0;
-    for (std::size_t r = 0; r < rows; ++r) {
-      const int count = valid_items[r];
-      complete += static_cast<std::size_t>(count) == k;
-      counts[r] = count >= dm.min_items ? count : 0;
-      if (count < dm.min_items) continue;
-      const auto c = static_cast<std::size_t>(count);
-      ++score_rows[c];
-      score_totals[c] += sums[r];
-      score_squares[c] += static_cast<Int128>(sums[r]) * sums[r];
+    const std::int32_t min_items = dm.min_items;
+    for (std::size_t r = 0; r < rows; ++r) counts[r] = valid_items[r] >= min_items ? valid_items[r] : 0;
+    if (offsets_differ) {
+      for (std::size_t r = 0; r < rows; ++r) {
+        if (counts[r] == 0) continue;
+        const auto c = static_cast<std::size_t>(counts[r]);
+        ++score_rows[c];
+        score_totals[c] += sums[r];
+        score_squares[c] += static_cast<Int128>(sums[r]) * sums[r];
+      }
+    } else {
+      // One pass over the chunk per item count c: most rows share one c,
+      // and adding them into one counter row after row would make each
+      // addition wait for the last. A row's sum is its value sum v plus
+      // c times the shared offset a, so sum (v + ca)^2 follows from the
+      // sums of v and v^2.
+      for (std::int32_t c = min_items; c <= static_cast<std::int32_t>(k); ++c) {
+        const GroupSums group = sum_group(valid_items, value_sums, c, rows);
+        if (group.rows == 0) continue;
+        const std::int64_t shift = c * shared_offset;
+        const auto at = static_cast<std::size_t>(c);
+        score_rows[at] += group.rows;
+        score_totals[at] += group.sum + group.rows * shift;
+        score_squares[at] += group.squares + 2 * static_cast<Int128>(shift) * group.sum +
+                             static_cast<Int128>(group.rows) * shift * shift;
+      }
     }
+    std::int32_t complete = 0;
+    for (std::size_t r = 0; r < rows; ++r) complete += valid_items[r] == static_cast<std::int32_t>(k);
     for (std::size_t j = 0; j < k; ++j) {
       keep_complete(item_values_.data() + j * kChunkRows, valid_items, static_cast<std::int32_t>(k), rows);
     }
-    counters[dm.co_moments] += static_cast<std::int64_t>(complete);
+    counters[dm.co_moments] += complete;
     add_column_products(counters + dm.co_moments + 1, counters + dm.co_moments + 1 + k, k, item_values_.data(), rows);
   }
 }

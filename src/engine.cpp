@@ -644,6 +644,22 @@ struct Engine::Impl {
     return local.segments.back();
   }
 
+  // Codes a row's scored cells into `small`; true when one is invalid. The
+  // buffers are held in locals so that the loop is loads, a lookup and a
+  // store per cell.
+  bool code_row(const Record& record, const Binding& binding, SmallCode* small) const {
+    const std::string_view* fields = record.fields.data();
+    const std::size_t* slot_fields = binding.slot_fields.data();
+    const Coder* coder = coders.data();
+    const std::size_t slots = coders.size();
+    bool invalid = false;
+    for (std::size_t s = 0; s < slots; ++s) {
+      small[s] = coder[s].small(fields[slot_fields[s]]);
+      invalid = invalid || small[s] == kSmallInvalid;
+    }
+    return invalid;
+  }
+
   // Counts every row of a batch; rows in `duplicates` are rejected with
   // the message given.
   void count(BatchResult& result, const std::map<std::size_t, std::string>* duplicates) {
@@ -723,10 +739,10 @@ struct Engine::Impl {
       }
       const auto used = static_cast<std::uint32_t>(result.rows_used);
       SmallCode* small = scratch.small_codes.data() + used * slots;
-      for (std::size_t s = 0; s < slots; ++s) {
-        const std::string_view cell = record.fields[binding.slot_fields[s]];
-        small[s] = coders[s].small(cell);
-        if (small[s] == kSmallInvalid) {
+      if (code_row(record, binding, small)) {
+        for (std::size_t s = 0; s < slots; ++s) {
+          if (small[s] != kSmallInvalid) continue;
+          const std::string_view cell = record.fields[binding.slot_fields[s]];
           InvalidReason reason = InvalidReason::kUnrecognized;
           coders[s].code(cell, &reason);
           ++result.invalid[s][static_cast<std::size_t>(reason)];
@@ -740,8 +756,8 @@ struct Engine::Impl {
       ++result.rows_used;
       if (weighted) {
         for (std::size_t s = 0; s < slots; ++s) scratch.codes[s] = code_from_small(small[s], plan.slots[s].scale.min);
+        scratch.row.compute(plan, scratch.codes.data());
       }
-      if (weighted) scratch.row.compute(plan, scratch.codes.data());
       if (!all_from_segments) {
         scratch.all_rows.push_back(used);
         if (weighted) result.all.add_weighted(plan, scratch.row);
