@@ -97,31 +97,75 @@ void BatchCounter::add_chunk(const Plan& plan, std::size_t rows, Tally& tally) {
   add_profiles(plan, rows, tally);
 }
 
-void BatchCounter::count_bins(const Plan& plan, std::size_t rows, std::int64_t* counters) const {
+namespace {
+
+// Counts a column's codes: values `shift` places on, then missing (-1) and
+// invalid (-2) just past the `width` values, in that order.
+void count_column(std::int64_t* bins, const SmallCode* codes, int shift, int width, std::size_t rows) {
+  for (std::size_t r = 0; r < rows; ++r) {
+    const int code = codes[r];
+    ++bins[code >= 0 ? code + shift : width - 1 - code];
+  }
+}
+
+// Counts the differences plus - minus where both are values, `shift` on.
+void count_difference(std::int64_t* bins, const SmallCode* plus, const SmallCode* minus, int shift, std::size_t rows) {
+  for (std::size_t r = 0; r < rows; ++r) {
+    if ((plus[r] | minus[r]) >= 0) ++bins[plus[r] - minus[r] + shift];
+  }
+}
+
+}  // namespace
+
+void BatchCounter::count_joint(const Plan::BinStep& step, const SmallCode* plus, const SmallCode* minus,
+                               std::size_t rows, std::int64_t* counters) {
+  const int width = static_cast<int>(step.width);
+  const int places = width + 2;  // values, missing, invalid
+  std::int64_t* plus_bins = counters + step.offset;
+  std::int64_t* minus_bins = counters + step.minus_offset;
+  std::int64_t* differences = counters + step.difference_offset;
+  if (places * places > kJointPlaces) {
+    count_column(plus_bins, plus, 0, width, rows);
+    count_column(minus_bins, minus, 0, width, rows);
+    count_difference(differences, plus, minus, width - 1, rows);
+    return;
+  }
+  // One count per row for the pair instead of three, then the two columns
+  // and the differences from the pair's counts once per chunk.
+  joint_.assign(static_cast<std::size_t>(places * places), 0);
+  std::uint32_t* cells = joint_.data();
+  for (std::size_t r = 0; r < rows; ++r) {
+    const int row = plus[r] >= 0 ? plus[r] : width - 1 - plus[r];
+    const int column = minus[r] >= 0 ? minus[r] : width - 1 - minus[r];
+    ++cells[row * places + column];
+  }
+  for (int row = 0; row < places; ++row) {
+    for (int column = 0; column < places; ++column) {
+      const std::uint32_t count = cells[row * places + column];
+      if (count == 0) continue;
+      plus_bins[row] += count;
+      minus_bins[column] += count;
+      if (row < width && column < width) differences[row - column + width - 1] += count;
+    }
+  }
+}
+
+void BatchCounter::count_bins(const Plan& plan, std::size_t rows, std::int64_t* counters) {
   const auto low_of = [&plan](int slot) { return plan.slots[static_cast<std::size_t>(slot)].scale.min; };
   for (const Plan::BinStep& step : plan.bin_steps) {
     const SmallCode* plus = column(step.plus);
     const int plus_low = low_of(step.plus);
     std::int64_t* bins = counters + step.offset;
     switch (step.kind) {
-      case Plan::StepKind::kColumn: {
-        // Missing (-1) and invalid (-2) land just past the values, in that order.
-        const int shift = plus_low - step.low;
-        const int past_values = static_cast<int>(step.width) - 1;
-        for (std::size_t r = 0; r < rows; ++r) {
-          const int code = plus[r];
-          ++bins[code >= 0 ? code + shift : past_values - code];
-        }
+      case Plan::StepKind::kColumn:
+        count_column(bins, plus, plus_low - step.low, static_cast<int>(step.width), rows);
         break;
-      }
-      case Plan::StepKind::kDifference: {
-        const SmallCode* minus = column(step.minus);
-        const int shift = plus_low - low_of(step.minus) - step.low;
-        for (std::size_t r = 0; r < rows; ++r) {
-          if ((plus[r] | minus[r]) >= 0) ++bins[plus[r] - minus[r] + shift];
-        }
+      case Plan::StepKind::kDifference:
+        count_difference(bins, plus, column(step.minus), plus_low - low_of(step.minus) - step.low, rows);
         break;
-      }
+      case Plan::StepKind::kJoint:
+        count_joint(step, plus, column(step.minus), rows, counters);
+        break;
       case Plan::StepKind::kZone: {
         const SmallCode* adequate = column(step.minus);
         const SmallCode* desired = column(step.third);

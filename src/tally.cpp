@@ -287,12 +287,21 @@ Plan make_plan(const Questionnaire& questionnaire) {
                               static_cast<std::uint32_t>(layout.offset), layout.low,
                               static_cast<std::uint32_t>(layout.width)});
   };
+  const auto offset_of = [&plan](int block) {
+    return static_cast<std::uint32_t>(plan.histograms[static_cast<std::size_t>(block)].offset);
+  };
   for (const Plan::ItemPlan& item : plan.items) {
-    step(item.perception, -1, item.perception_counts);
-    for (const auto& [slot, column, difference] :
-         {std::tuple{item.expectation, item.expectation_counts, item.gap_counts},
-          std::tuple{item.adequate, item.adequate_counts, item.msa_counts},
-          std::tuple{item.desired, item.desired_counts, item.mss_counts}}) {
+    if (item.expectation >= 0) {
+      const Plan::HistogramBlock& perception = plan.histograms[static_cast<std::size_t>(item.perception_counts)];
+      plan.bin_steps.push_back({Plan::StepKind::kJoint, item.perception, item.expectation, -1,
+                                static_cast<std::uint32_t>(perception.offset), perception.low,
+                                static_cast<std::uint32_t>(perception.width), offset_of(item.expectation_counts),
+                                offset_of(item.gap_counts)});
+    } else {
+      step(item.perception, -1, item.perception_counts);
+    }
+    for (const auto& [slot, column, difference] : {std::tuple{item.adequate, item.adequate_counts, item.msa_counts},
+                                                   std::tuple{item.desired, item.desired_counts, item.mss_counts}}) {
       if (slot < 0) continue;
       step(slot, -1, column);
       step(item.perception, slot, difference);
@@ -333,23 +342,34 @@ void RowScores::compute(const Plan& plan, const Code* row_codes) {
   // Sizes and pointers live in locals: stores through the buffers would
   // otherwise make the compiler reload them at every step.
   const std::size_t steps = plan.bin_steps.size();
-  bins.resize(steps);
+  bins.resize(3 * steps);  // a joint step counts three places
   std::uint32_t* bin = bins.data();
   std::size_t binned = 0;
+  // Values from `low`, then missing and invalid, `width` places on.
+  const auto column_bin = [](Code code, std::uint32_t offset, int low, std::uint32_t width) {
+    if (is_value(code)) return offset + static_cast<std::uint32_t>(code - low);
+    return offset + width + (code == kMissingCode ? 0u : 1u);
+  };
   for (const Plan::BinStep& step : plan.bin_steps) {
     const Code plus = row_codes[step.plus];
     switch (step.kind) {
       case Plan::StepKind::kColumn:
-        if (is_value(plus)) {
-          bin[binned++] = step.offset + static_cast<std::uint32_t>(plus - step.low);
-        } else {
-          bin[binned++] = step.offset + step.width + (plus == kMissingCode ? 0u : 1u);
-        }
+        bin[binned++] = column_bin(plus, step.offset, step.low, step.width);
         break;
       case Plan::StepKind::kDifference: {
         const Code minus = row_codes[step.minus];
         if (is_value(plus) && is_value(minus))
           bin[binned++] = step.offset + static_cast<std::uint32_t>(plus - minus - step.low);
+        break;
+      }
+      case Plan::StepKind::kJoint: {
+        const Code minus = row_codes[step.minus];
+        bin[binned++] = column_bin(plus, step.offset, step.low, step.width);
+        bin[binned++] = column_bin(minus, step.minus_offset, step.low, step.width);
+        // Differences run from -(width - 1).
+        if (is_value(plus) && is_value(minus)) {
+          bin[binned++] = step.difference_offset + static_cast<std::uint32_t>(plus - minus) + step.width - 1;
+        }
         break;
       }
       case Plan::StepKind::kZone: {

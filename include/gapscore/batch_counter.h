@@ -25,10 +25,16 @@ class BatchCounter {
   /// Rows counted together: with item values at most 1000 in magnitude, a
   /// chunk's sums of products stay below 2^28, well within 32 bits.
   static constexpr std::size_t kChunkRows = 256;
+  /// The most joint counts of an item's perception and expectation kept
+  /// per chunk (an 11-point scale has 13 x 13 with missing and invalid);
+  /// wider scales count the columns and differences one by one.
+  static constexpr int kJointPlaces = 18 * 18;
 
  private:
   void add_chunk(const Plan& plan, std::size_t rows, Tally& tally);
-  void count_bins(const Plan& plan, std::size_t rows, std::int64_t* counters) const;
+  void count_bins(const Plan& plan, std::size_t rows, std::int64_t* counters);
+  void count_joint(const Plan::BinStep& step, const SmallCode* plus, const SmallCode* minus, std::size_t rows,
+                   std::int64_t* counters);
   void score_dimensions(const Plan& plan, std::size_t rows, Tally& tally);
   void add_profiles(const Plan& plan, std::size_t rows, Tally& tally);
   /// Fills profile_ with a row's y_d for `overall`; false when a dimension is not scored.
@@ -44,6 +50,7 @@ class BatchCounter {
   std::vector<std::int64_t> profile_;       // one row's profile y_d (and the drivers' outcome)
   std::vector<SmallCode> profile_columns_;  // per dimension (and the outcome), per row: y_d
   std::vector<char> narrow_profiles_;       // per overall measure: y_d fits a small code
+  std::vector<std::uint32_t> joint_;        // joint counts of one item's perception and expectation
 };
 
 }  // namespace gapscore

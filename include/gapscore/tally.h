@@ -271,6 +271,11 @@ struct Plan {
     kDifference,  ///< codes[plus] - codes[minus], when both are values
     kZone,        ///< perception `plus` against adequate `minus` and desired `third`
     kPair,        ///< the pair (codes[plus], codes[minus]) on 1..5 x 1..5, when both are values
+    /// Perception `plus` and expectation `minus` of one item, on one scale:
+    /// each as a kColumn (at `offset` and `minus_offset`) and their
+    /// difference (at `difference_offset`), counted together because the
+    /// joint counts of the pair give all three.
+    kJoint,
   };
   struct BinStep {
     StepKind kind = StepKind::kColumn;
@@ -280,6 +285,8 @@ struct Plan {
     std::uint32_t offset = 0;
     int low = 0;
     std::uint32_t width = 0;
+    std::uint32_t minus_offset = 0;
+    std::uint32_t difference_offset = 0;
   };
 
   std::vector<Slot> slots;
