@@ -129,7 +129,11 @@ class ValueDictionary {
   Lookup id_of(std::string_view cell) {
     std::string_view value = trim(cell);
     if (value.empty()) value = kMissingSegment;
-    if (last_ != nullptr && *last_ == value) return {last_id_, false};
+    // A segment column has a handful of values: comparing with the first
+    // few is quicker than searching the map.
+    for (std::size_t id = 0; id < std::min(values_.size(), kScanned); ++id) {
+      if (*values_[id] == value) return {static_cast<std::uint32_t>(id), false};
+    }
     auto found = ids_.find(value);
     const bool is_new = found == ids_.end();
     if (is_new) {
@@ -137,8 +141,6 @@ class ValueDictionary {
       labels_.push_back(valid_utf8(value));
       values_.push_back(&found->first);
     }
-    last_ = &found->first;
-    last_id_ = found->second;
     return {found->second, is_new};
   }
   const std::string& label(std::uint32_t id) const { return labels_[id]; }
@@ -148,8 +150,7 @@ class ValueDictionary {
   std::map<std::string, std::uint32_t, std::less<>> ids_;
   std::vector<std::string> labels_;
   std::vector<const std::string*> values_;
-  const std::string* last_ = nullptr;
-  std::uint32_t last_id_ = 0;
+  static constexpr std::size_t kScanned = 16;
 };
 
 // How one input's columns map onto the questionnaire; shared read-only by
@@ -167,6 +168,8 @@ struct Binding {
   std::vector<std::vector<std::size_t>> breakdown_fields;  // per breakdown, per column
 };
 
+constexpr std::uint32_t kNoSegment = UINT32_MAX;
+
 // The segments one batch found for one breakdown, numbered within the batch.
 struct LocalBreakdown {
   struct Segment {
@@ -178,7 +181,9 @@ struct LocalBreakdown {
   std::vector<ValueDictionary> dictionaries;
   // Crossed values are numbered pairwise: (a, b) -> ab, (ab, c) -> abc ...
   std::unordered_map<std::uint64_t, std::uint32_t> combinations;
-  std::unordered_map<std::uint64_t, std::uint32_t> segment_of_key;
+  // By key (a value id, or a crossed values' id: both numbered densely),
+  // the segment's index, or kNoSegment.
+  std::vector<std::uint32_t> segment_of_key;
   std::vector<Segment> segments;
 };
 
@@ -633,13 +638,14 @@ struct Engine::Impl {
           local.combinations.emplace(pair, static_cast<std::uint32_t>(local.combinations.size()));
       key = it->second;
     }
-    const auto found = local.segment_of_key.find(key);
-    if (found != local.segment_of_key.end()) return local.segments[found->second];
+    if (key >= local.segment_of_key.size()) local.segment_of_key.resize(key + 1, kNoSegment);
+    const std::uint32_t found = local.segment_of_key[key];
+    if (found != kNoSegment) return local.segments[found];
     std::vector<std::uint32_t> values;
     for (std::size_t c = 0; c < columns; ++c) {
       values.push_back(local.dictionaries[c].id_of(record.fields[result.binding->breakdown_fields[b][c]]).id);
     }
-    local.segment_of_key.emplace(key, static_cast<std::uint32_t>(local.segments.size()));
+    local.segment_of_key[key] = static_cast<std::uint32_t>(local.segments.size());
     local.segments.push_back({std::move(values), Tally(plan), row, {}});
     return local.segments.back();
   }
