@@ -127,19 +127,25 @@ class ValueDictionary {
   };
 
   Lookup id_of(std::string_view cell) {
+    // A segment column has a handful of short values: a cell of up to
+    // eight bytes is one word, compared with the few cells seen before.
+    const ShortCell short_cell = pack(cell);
+    if (short_cell.size > 0) {
+      for (const ShortCell& seen : short_cells_) {
+        if (seen.bytes == short_cell.bytes && seen.size == short_cell.size) return {seen.id, false};
+      }
+    }
     std::string_view value = trim(cell);
     if (value.empty()) value = kMissingSegment;
-    // A segment column has a handful of values: comparing with the first
-    // few is quicker than searching the map.
-    for (std::size_t id = 0; id < std::min(values_.size(), kScanned); ++id) {
-      if (*values_[id] == value) return {static_cast<std::uint32_t>(id), false};
-    }
     auto found = ids_.find(value);
     const bool is_new = found == ids_.end();
     if (is_new) {
       found = ids_.emplace(std::string(value), static_cast<std::uint32_t>(labels_.size())).first;
       labels_.push_back(valid_utf8(value));
       values_.push_back(&found->first);
+    }
+    if (short_cell.size > 0 && short_cells_.size() < kShortCells) {
+      short_cells_.push_back({short_cell.bytes, short_cell.size, found->second});
     }
     return {found->second, is_new};
   }
@@ -150,7 +156,21 @@ class ValueDictionary {
   std::map<std::string, std::uint32_t, std::less<>> ids_;
   std::vector<std::string> labels_;
   std::vector<const std::string*> values_;
-  static constexpr std::size_t kScanned = 16;
+
+  struct ShortCell {
+    std::uint64_t bytes = 0;
+    std::uint32_t size = 0;  // 0: not a short cell
+    std::uint32_t id = 0;
+  };
+  static ShortCell pack(std::string_view cell) {
+    ShortCell packed;
+    if (cell.empty() || cell.size() > sizeof packed.bytes) return packed;
+    std::memcpy(&packed.bytes, cell.data(), cell.size());
+    packed.size = static_cast<std::uint32_t>(cell.size());
+    return packed;
+  }
+  static constexpr std::size_t kShortCells = 16;
+  std::vector<ShortCell> short_cells_;  // raw cells as read, with their values' ids
 };
 
 // How one input's columns map onto the questionnaire; shared read-only by

@@ -60,6 +60,7 @@ class Coder {
   /// The small code of `cell` (its code less the scale minimum).
   SmallCode small(std::string_view cell) const {
     if (cell.size() == 1) return one_byte_[static_cast<unsigned char>(cell[0])];
+    if (cell.empty()) return kSmallMissing;
     if (cell.size() == 2 && is_digit(cell[0]) && is_digit(cell[1])) {
       return two_digit_[static_cast<std::size_t>((cell[0] - '0') * 10 + (cell[1] - '0'))];
     }
@@ -83,9 +84,10 @@ class Coder {
   Scale scale_;
   bool reverse_;
   std::vector<std::string> missing_tokens_;
-  // Answers of one or two characters are almost all cells of a real
-  // export; their codes are worked out once, here, by the slow path. Why a
-  // cell is invalid is worked out again only for the rare invalid one.
+  // Empty cells (always missing) and answers of one or two characters are
+  // almost all cells of a real export; the codes of the answers are worked
+  // out once, here, by the slow path. Why a cell is invalid is worked out
+  // again only for the rare invalid one.
   std::array<SmallCode, 256> one_byte_{};
   std::array<SmallCode, 100> two_digit_{};
 };
