@@ -294,30 +294,27 @@ void BatchCounter::score_dimensions(const Plan& plan, std::size_t rows, Tally& t
     Int128* score_squares = wide + dm.score_squares;
     const std::int32_t min_items = dm.min_items;
     for (std::size_t r = 0; r < rows; ++r) counts[r] = valid_items[r] >= min_items ? valid_items[r] : 0;
-    if (offsets_differ) {
-      for (std::size_t r = 0; r < rows; ++r) {
-        if (counts[r] == 0) continue;
-        const auto c = static_cast<std::size_t>(counts[r]);
-        ++score_rows[c];
-        score_totals[c] += sums[r];
-        score_squares[c] += static_cast<Int128>(sums[r]) * sums[r];
-      }
-    } else {
-      // One pass over the chunk per item count c: most rows share one c,
-      // and adding them into one counter row after row would make each
-      // addition wait for the last. A row's sum is its value sum v plus
-      // c times the shared offset a, so sum (v + ca)^2 follows from the
-      // sums of v and v^2.
-      for (std::int32_t c = min_items; c <= static_cast<std::int32_t>(k); ++c) {
-        const GroupSums group = sum_group(valid_items, value_sums, c, rows);
-        if (group.rows == 0) continue;
-        const std::int64_t shift = c * shared_offset;
-        const auto at = static_cast<std::size_t>(c);
-        score_rows[at] += group.rows;
-        score_totals[at] += group.sum + group.rows * shift;
-        score_squares[at] += group.squares + 2 * static_cast<Int128>(shift) * group.sum +
-                             static_cast<Int128>(group.rows) * shift * shift;
-      }
+    // Most rows of a chunk have every item: adding them into one counter
+    // row after row would make each addition wait for the last, so they
+    // are summed in one vectorised pass. A row's sum is its value sum v
+    // plus k times the shared offset a, so sum (v + ka)^2 follows from the
+    // sums of v and v^2. Other rows, and all rows when the offsets differ,
+    // are added one by one.
+    const std::int32_t grouped = offsets_differ ? 0 : static_cast<std::int32_t>(k);
+    if (grouped != 0) {
+      const GroupSums group = sum_group(valid_items, value_sums, grouped, rows);
+      const std::int64_t shift = grouped * shared_offset;
+      score_rows[k] += group.rows;
+      score_totals[k] += group.sum + group.rows * shift;
+      score_squares[k] +=
+          group.squares + 2 * static_cast<Int128>(shift) * group.sum + static_cast<Int128>(group.rows) * shift * shift;
+    }
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (counts[r] == 0 || counts[r] == grouped) continue;
+      const auto c = static_cast<std::size_t>(counts[r]);
+      ++score_rows[c];
+      score_totals[c] += sums[r];
+      score_squares[c] += static_cast<Int128>(sums[r]) * sums[r];
     }
     std::int32_t complete = 0;
     for (std::size_t r = 0; r < rows; ++r) complete += valid_items[r] == static_cast<std::int32_t>(k);
