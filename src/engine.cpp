@@ -596,7 +596,7 @@ struct Engine::Impl {
     std::unique_ptr<RecordParser> parser;
     char delimiter = 0;
     Record record;
-    std::vector<Code> codes;
+    std::vector<Code> codes;  // weighted runs: a row's full codes, for its row scores
     RowScores row;
     std::vector<SmallCode> small_codes;  // per used row of the batch, per slot
     std::vector<std::uint32_t> all_rows;

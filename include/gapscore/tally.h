@@ -329,7 +329,8 @@ struct Plan {
 Plan make_plan(const Questionnaire& questionnaire);
 
 /// What one row contributes, worked out once from its codes and then added
-/// to every tally the row belongs to.
+/// to every tally the row belongs to: the places and values its weighted
+/// (floating-point) sums need. Exact counts come from BatchCounter.
 struct RowScores {
   const Code* codes = nullptr;
   std::vector<std::uint32_t> bins;  ///< counters to increment, `bin_count` of them
