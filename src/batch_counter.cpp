@@ -47,6 +47,18 @@ std::int64_t largest_item_value(const Plan& plan, const Plan::DimensionMeasure& 
   return largest;
 }
 
+// The largest magnitude of a row's value sum in a dimension measure: k
+// items, each a small code or a difference of two, at most the scale's
+// width less one.
+std::int64_t largest_value_sum(const Plan& plan, const Plan::DimensionMeasure& dm) {
+  std::int64_t largest = 0;
+  for (const Plan::Operand& operand : dm.operands) {
+    const Scale& scale = plan.slots[static_cast<std::size_t>(operand.plus)].scale;
+    largest += scale.max - scale.min;
+  }
+  return largest;
+}
+
 }  // namespace
 
 void BatchCounter::add(const Plan& plan, const SmallCode* codes, const std::uint32_t* rows, std::size_t count,
@@ -226,12 +238,14 @@ struct GroupSums {
 
 // The rows with `count` valid items, and the sums of their value sums and
 // squared value sums (each at most 30 * 1000 in magnitude, so squares fit
-// in 32 bits and a chunk's sums in 64).
+// in 32 bits and a chunk's sums in 64). `Wide` is what the sums are taken
+// in: 32 bits, twice the vector lanes, when a chunk's squares fit.
+template <class Wide>
 GroupSums sum_group(const std::int32_t* __restrict valid_items, const std::int32_t* __restrict value_sums,
                     std::int32_t count, std::size_t rows) {
-  std::int64_t in_group = 0;
-  std::int64_t sum = 0;
-  std::int64_t squares = 0;
+  Wide in_group = 0;
+  Wide sum = 0;
+  Wide squares = 0;
   for (std::size_t r = 0; r < rows; ++r) {
     const std::int32_t member = valid_items[r] == count;
     const std::int32_t value = value_sums[r] * member;  // a product, not a branch, so the loop vectorises
@@ -294,27 +308,35 @@ void BatchCounter::score_dimensions(const Plan& plan, std::size_t rows, Tally& t
     Int128* score_squares = wide + dm.score_squares;
     const std::int32_t min_items = dm.min_items;
     for (std::size_t r = 0; r < rows; ++r) counts[r] = valid_items[r] >= min_items ? valid_items[r] : 0;
-    // Most rows of a chunk have every item: adding them into one counter
-    // row after row would make each addition wait for the last, so they
-    // are summed in one vectorised pass. A row's sum is its value sum v
-    // plus k times the shared offset a, so sum (v + ka)^2 follows from the
-    // sums of v and v^2. Other rows, and all rows when the offsets differ,
-    // are added one by one.
-    const std::int32_t grouped = offsets_differ ? 0 : static_cast<std::int32_t>(k);
-    if (grouped != 0) {
-      const GroupSums group = sum_group(valid_items, value_sums, grouped, rows);
-      const std::int64_t shift = grouped * shared_offset;
-      score_rows[k] += group.rows;
-      score_totals[k] += group.sum + group.rows * shift;
-      score_squares[k] +=
-          group.squares + 2 * static_cast<Int128>(shift) * group.sum + static_cast<Int128>(group.rows) * shift * shift;
-    }
-    for (std::size_t r = 0; r < rows; ++r) {
-      if (counts[r] == 0 || counts[r] == grouped) continue;
-      const auto c = static_cast<std::size_t>(counts[r]);
-      ++score_rows[c];
-      score_totals[c] += sums[r];
-      score_squares[c] += static_cast<Int128>(sums[r]) * sums[r];
+    // Rows are summed per item count c, each count in one vectorised pass:
+    // most rows share one c, and adding them into one counter row after row
+    // would make each addition wait for the last. A row's sum is its value
+    // sum v plus c times the shared offset a, so sum (v + ca)^2 follows
+    // from the sums of v and v^2. When the offsets differ, rows are added
+    // one by one.
+    if (offsets_differ) {
+      for (std::size_t r = 0; r < rows; ++r) {
+        if (counts[r] == 0) continue;
+        const auto c = static_cast<std::size_t>(counts[r]);
+        ++score_rows[c];
+        score_totals[c] += sums[r];
+        score_squares[c] += static_cast<Int128>(sums[r]) * sums[r];
+      }
+    } else {
+      // A chunk's squared value sums fit in 32 bits when each is at most
+      // 2^31 / kChunkRows = 2^23: value sums up to 2896.
+      const bool narrow = largest_value_sum(plan, dm) <= 2896;
+      for (std::int32_t c = dm.min_items; c <= static_cast<std::int32_t>(k); ++c) {
+        const GroupSums group = narrow ? sum_group<std::int32_t>(valid_items, value_sums, c, rows)
+                                       : sum_group<std::int64_t>(valid_items, value_sums, c, rows);
+        if (group.rows == 0) continue;
+        const std::int64_t shift = c * shared_offset;
+        const auto at = static_cast<std::size_t>(c);
+        score_rows[at] += group.rows;
+        score_totals[at] += group.sum + group.rows * shift;
+        score_squares[at] += group.squares + 2 * static_cast<Int128>(shift) * group.sum +
+                             static_cast<Int128>(group.rows) * shift * shift;
+      }
     }
     std::int32_t complete = 0;
     for (std::size_t r = 0; r < rows; ++r) complete += valid_items[r] == static_cast<std::int32_t>(k);

@@ -12,8 +12,9 @@ namespace gapscore {
 namespace {
 
 // Mixed scales within a dimension (so plain items' score offsets differ), a
-// reversed item, a 1001-point scale (the widest allowed: differences reach
-// +-1000), zones, Kano pairs and drivers: every kind of count a plan makes.
+// reversed item, three items on a 1001-point scale (the widest allowed:
+// differences reach +-1000, and a dimension's sums of them +-3000), zones,
+// Kano pairs and drivers: every kind of count a plan makes.
 const char* const kEveryCount = R"({
   "gapscore": 1,
   "scales": {"five": {"min": 1, "max": 5}, "eleven": {"min": 0, "max": 10}, "wide": {"min": -500, "max": 500}},
@@ -24,18 +25,23 @@ const char* const kEveryCount = R"({
       {"id": "C", "expectation": "EC", "perception": "PC", "scale": "eleven"}]},
     {"id": "d2", "items": [
       {"id": "D", "expectation": "ED", "perception": "PD", "scale": "wide"},
-      {"id": "E", "expectation": "EE", "perception": "PE"}]}]},
+      {"id": "E", "expectation": "EE", "perception": "PE"},
+      {"id": "F", "expectation": "EF", "perception": "PF", "scale": "wide"},
+      {"id": "G", "expectation": "EG", "perception": "PG", "scale": "wide"}]}]},
   "metrics": [{"id": "nps", "type": "nps", "column": "n"}],
   "drivers": {"outcome": "nps"},
   "kano": {"features": [{"id": "f", "functional": "KF", "dysfunctional": "KD"}]}
 })";
 
-// The same with item D on the 11-point scale: every profile value y_d is
-// then small (at most 10 * lcm(1, 2, 3)), which is counted another way.
+// The same with the 1001-point items on the 11-point scale: every sum is
+// then small (a profile value y_d at most 10 * lcm(1, 2, 3, 4)), which is
+// counted another way.
 std::string narrow_questionnaire() {
   std::string text = kEveryCount;
-  const std::string wide = R"("perception": "PD", "scale": "wide")";
-  text.replace(text.find(wide), wide.size(), R"("perception": "PD", "scale": "eleven")");
+  const std::string wide = R"("scale": "wide"})";
+  for (std::size_t at = text.find(wide); at != std::string::npos; at = text.find(wide)) {
+    text.replace(at, wide.size(), R"("scale": "eleven"})");
+  }
   return text;
 }
 
@@ -228,16 +234,19 @@ TEST_CASE("batch counting gives every figure its definition gives", "[batch]") {
 
 TEST_CASE("batch counting keeps extreme differences exact", "[batch]") {
   const Plan plan = make_plan(parse_questionnaire(kEveryCount, "q.json"));
-  // Every row at the ends of the 1001-point scale: item D's gap is +1000 or
-  // -1000 in every row, so a chunk's sums of products reach 256 * 10^6.
+  // Every row at the ends of the 1001-point scale: the gaps of items D, F
+  // and G are all +1000 or all -1000 in every row, so a chunk's sums of
+  // products reach 256 * 10^6. Every other item is answered too, so all
+  // rows of a chunk have every item: their squared gap sums, about 3000^2
+  // each, add up past 2^31.
   const std::size_t rows = BatchCounter::kChunkRows + 1;
   std::vector<Code> codes = random_rows(plan, rows, 11);
   const std::size_t slots = plan.slots.size();
   for (const Plan::ItemPlan& item : plan.items) {
-    if (item.scale.max != 500) continue;
+    const bool wide = item.scale.max == 500;
     for (std::size_t r = 0; r < rows; ++r) {
-      codes[r * slots + static_cast<std::size_t>(item.perception)] = r % 2 == 0 ? 500 : -500;
-      codes[r * slots + static_cast<std::size_t>(item.expectation)] = r % 2 == 0 ? -500 : 500;
+      codes[r * slots + static_cast<std::size_t>(item.perception)] = !wide ? item.scale.max : r % 2 == 0 ? 500 : -500;
+      codes[r * slots + static_cast<std::size_t>(item.expectation)] = !wide ? item.scale.min : r % 2 == 0 ? -500 : 500;
     }
   }
   const std::vector<SmallCode> small = small_codes(plan, codes);
