@@ -61,25 +61,26 @@ std::int64_t largest_value_sum(const Plan& plan, const Plan::DimensionMeasure& d
 
 }  // namespace
 
-void BatchCounter::add(const Plan& plan, const SmallCode* codes, const std::uint32_t* rows, std::size_t count,
-                       Tally& tally) {
-  const std::size_t slots = plan.slots.size();
-  const std::size_t measures = plan.dimension_measures.size();
-  std::size_t most_items = 0;
-  for (const Plan::DimensionMeasure& dm : plan.dimension_measures) most_items = std::max(most_items, dm.items.size());
-  columns_.resize(slots * kChunkRows);
-  item_counts_.resize(kChunkRows);
-  value_sums_.resize(kChunkRows);
-  score_sums_.resize(measures * kChunkRows);
-  score_counts_.resize(measures * kChunkRows);
-  item_values_.resize(most_items * kChunkRows);
-  profile_.resize(plan.dimensions.size() + 1);
-  profile_columns_.resize((plan.dimensions.size() + 1) * kChunkRows);
+BatchPlan::BatchPlan(const Plan& compiled) : plan(compiled) {
+  for (const Plan::DimensionMeasure& dm : plan.dimension_measures) {
+    most_items = std::max(most_items, dm.items.size());
+    MeasureSums sums;
+    for (std::size_t j = 0; j < dm.operands.size(); ++j) {
+      const Plan::Operand& operand = dm.operands[j];
+      const std::int64_t offset =
+          operand.minus >= 0 ? 0 : plan.slots[static_cast<std::size_t>(operand.plus)].scale.min - dm.score_shift;
+      if (j == 0) sums.offset = offset;
+      sums.offsets_differ = sums.offsets_differ || offset != sums.offset;
+    }
+    // A chunk's squared value sums fit in 32 bits when each is at most
+    // 2^31 / kChunkRows = 2^23: value sums up to 2896.
+    sums.narrow = largest_value_sum(plan, dm) <= 2896;
+    measures.push_back(sums);
+  }
   // A profile whose values stay within a small code's range is counted in
   // columns; others (many items, so a large common denominator L, or wide
   // scales) row by row in 128 bits.
   constexpr std::int64_t kSmallLimit = 1000;
-  narrow_profiles_.assign(plan.overall.size(), 0);
   for (std::size_t m = 0; m < plan.overall.size(); ++m) {
     bool narrow = true;
     for (const std::size_t part : plan.overall[m].parts) {
@@ -90,23 +91,38 @@ void BatchCounter::add(const Plan& plan, const SmallCode* codes, const std::uint
       const Scale& outcome = plan.slots[static_cast<std::size_t>(plan.drivers->outcome)].scale;
       narrow = narrow && std::max(std::abs(outcome.min), std::abs(outcome.max)) <= kSmallLimit;
     }
-    narrow_profiles_[m] = narrow ? 1 : 0;
+    narrow_profiles.push_back(narrow ? 1 : 0);
   }
+}
+
+void BatchCounter::add(const BatchPlan& batch, const SmallCode* codes, const std::uint32_t* rows, std::size_t count,
+                       Tally& tally) {
+  const Plan& plan = batch.plan;
+  const std::size_t slots = plan.slots.size();
+  const std::size_t measures = plan.dimension_measures.size();
+  columns_.resize(slots * kChunkRows);
+  item_counts_.resize(kChunkRows);
+  value_sums_.resize(kChunkRows);
+  score_sums_.resize(measures * kChunkRows);
+  score_counts_.resize(measures * kChunkRows);
+  item_values_.resize(batch.most_items * kChunkRows);
+  profile_.resize(plan.dimensions.size() + 1);
+  profile_columns_.resize((plan.dimensions.size() + 1) * kChunkRows);
   for (std::size_t start = 0; start < count; start += kChunkRows) {
     const std::size_t chunk = std::min(kChunkRows, count - start);
     for (std::size_t r = 0; r < chunk; ++r) {
       const SmallCode* row = codes + static_cast<std::size_t>(rows[start + r]) * slots;
       for (std::size_t s = 0; s < slots; ++s) columns_[s * kChunkRows + r] = row[s];
     }
-    add_chunk(plan, chunk, tally);
+    add_chunk(batch, chunk, tally);
   }
 }
 
-void BatchCounter::add_chunk(const Plan& plan, std::size_t rows, Tally& tally) {
+void BatchCounter::add_chunk(const BatchPlan& batch, std::size_t rows, Tally& tally) {
   tally.row_count() += static_cast<std::int64_t>(rows);
-  count_bins(plan, rows, tally.counters().data());
-  score_dimensions(plan, rows, tally);
-  add_profiles(plan, rows, tally);
+  count_bins(batch.plan, rows, tally.counters().data());
+  score_dimensions(batch, rows, tally);
+  add_profiles(batch, rows, tally);
 }
 
 namespace {
@@ -265,13 +281,16 @@ void keep_complete(SmallCode* __restrict values, const std::int32_t* __restrict 
 
 }  // namespace
 
-void BatchCounter::score_dimensions(const Plan& plan, std::size_t rows, Tally& tally) {
+void BatchCounter::score_dimensions(const BatchPlan& batch, std::size_t rows, Tally& tally) {
+  const Plan& plan = batch.plan;
   std::int64_t* counters = tally.counters().data();
   Int128* wide = tally.wide().data();
   std::int32_t* valid_items = item_counts_.data();
   std::int32_t* value_sums = value_sums_.data();
   for (std::size_t f = 0; f < plan.dimension_measures.size(); ++f) {
     const Plan::DimensionMeasure& dm = plan.dimension_measures[f];
+    const BatchPlan::MeasureSums& how = batch.measures[f];
+    const std::int64_t shared_offset = how.offset;
     const std::size_t k = dm.items.size();
     const bool difference = is_difference(dm.measure);
     std::int64_t* sums = score_sums_.data() + f * kChunkRows;
@@ -282,20 +301,14 @@ void BatchCounter::score_dimensions(const Plan& plan, std::size_t rows, Tally& t
     // the item's own scale, so an item's value is its small code (or the
     // difference of two), at most 1000 in magnitude: 30 of them sum in 32
     // bits. A plain item's score value is offset by its scale minimum above
-    // the measure's shift; items on one scale share the offset.
-    std::int64_t shared_offset = 0;
-    bool offsets_differ = false;
+    // the measure's shift.
     for (std::size_t j = 0; j < k; ++j) {
       const Plan::Operand& operand = dm.operands[j];
       score_item(column(operand.plus), difference ? column(operand.minus) : nullptr,
                  item_values_.data() + j * kChunkRows, valid_items, value_sums, rows);
-      const std::int64_t offset =
-          difference ? 0 : plan.slots[static_cast<std::size_t>(operand.plus)].scale.min - dm.score_shift;
-      if (j == 0) shared_offset = offset;
-      offsets_differ = offsets_differ || offset != shared_offset;
     }
     for (std::size_t r = 0; r < rows; ++r) sums[r] = value_sums[r] + valid_items[r] * shared_offset;
-    if (offsets_differ) {
+    if (how.offsets_differ) {
       for (std::size_t j = 0; j < k; ++j) {
         const std::int64_t extra =
             plan.slots[static_cast<std::size_t>(dm.operands[j].plus)].scale.min - dm.score_shift - shared_offset;
@@ -314,7 +327,7 @@ void BatchCounter::score_dimensions(const Plan& plan, std::size_t rows, Tally& t
     // sum v plus c times the shared offset a, so sum (v + ca)^2 follows
     // from the sums of v and v^2. When the offsets differ, rows are added
     // one by one.
-    if (offsets_differ) {
+    if (how.offsets_differ) {
       for (std::size_t r = 0; r < rows; ++r) {
         if (counts[r] == 0) continue;
         const auto c = static_cast<std::size_t>(counts[r]);
@@ -323,12 +336,9 @@ void BatchCounter::score_dimensions(const Plan& plan, std::size_t rows, Tally& t
         score_squares[c] += static_cast<Int128>(sums[r]) * sums[r];
       }
     } else {
-      // A chunk's squared value sums fit in 32 bits when each is at most
-      // 2^31 / kChunkRows = 2^23: value sums up to 2896.
-      const bool narrow = largest_value_sum(plan, dm) <= 2896;
       for (std::int32_t c = dm.min_items; c <= static_cast<std::int32_t>(k); ++c) {
-        const GroupSums group = narrow ? sum_group<std::int32_t>(valid_items, value_sums, c, rows)
-                                       : sum_group<std::int64_t>(valid_items, value_sums, c, rows);
+        const GroupSums group = how.narrow ? sum_group<std::int32_t>(valid_items, value_sums, c, rows)
+                                           : sum_group<std::int64_t>(valid_items, value_sums, c, rows);
         if (group.rows == 0) continue;
         const std::int64_t shift = c * shared_offset;
         const auto at = static_cast<std::size_t>(c);
@@ -358,7 +368,8 @@ bool BatchCounter::profile_of(const Plan& plan, const Plan::OverallMeasure& over
   return true;
 }
 
-void BatchCounter::add_profiles(const Plan& plan, std::size_t rows, Tally& tally) {
+void BatchCounter::add_profiles(const BatchPlan& batch, std::size_t rows, Tally& tally) {
+  const Plan& plan = batch.plan;
   std::int64_t* counters = tally.counters().data();
   Int128* wide = tally.wide().data();
   const std::size_t dimensions = plan.dimensions.size();
@@ -370,7 +381,7 @@ void BatchCounter::add_profiles(const Plan& plan, std::size_t rows, Tally& tally
         is_driver ? plan.slots[static_cast<std::size_t>(plan.drivers->outcome)].scale.min : 0;
     Int128* sums = wide + overall.profile_sums;
     Int128* driver_sums = is_driver ? wide + plan.drivers->sums : nullptr;
-    if (!narrow_profiles_[m]) {
+    if (batch.narrow_profiles[m] == 0) {
       for (std::size_t r = 0; r < rows; ++r) {
         if (!profile_of(plan, overall, r)) continue;
         ++counters[overall.profile_count];

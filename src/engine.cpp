@@ -388,7 +388,7 @@ constexpr std::size_t kBatchBytes = std::size_t{256} << 10;
 
 struct Engine::Impl {
   Impl(const Questionnaire& q, EngineOptions engine_options)
-      : questionnaire(q), options(std::move(engine_options)), plan(make_plan(q)), all(plan) {
+      : questionnaire(q), options(std::move(engine_options)), plan(make_plan(q)), batch_plan(plan), all(plan) {
     for (const Plan::Slot& slot : plan.slots) coders.emplace_back(slot.scale, slot.reverse, questionnaire.missing);
     invalid_counts.resize(plan.slots.size());
     for (const std::vector<std::string>& columns : options.breakdowns) {
@@ -795,10 +795,10 @@ struct Engine::Impl {
       }
     }
     const SmallCode* small_codes = scratch.small_codes.data();
-    scratch.counter.add(plan, small_codes, scratch.all_rows.data(), scratch.all_rows.size(), result.all);
+    scratch.counter.add(batch_plan, small_codes, scratch.all_rows.data(), scratch.all_rows.size(), result.all);
     for (LocalBreakdown& local : result.breakdowns) {
       for (LocalBreakdown::Segment& segment : local.segments) {
-        scratch.counter.add(plan, small_codes, segment.rows.data(), segment.rows.size(), segment.tally);
+        scratch.counter.add(batch_plan, small_codes, segment.rows.data(), segment.rows.size(), segment.tally);
       }
     }
     if (all_from_segments) {
@@ -891,6 +891,7 @@ struct Engine::Impl {
   const Questionnaire questionnaire;
   EngineOptions options;
   Plan plan;
+  BatchPlan batch_plan;
   std::vector<Coder> coders;
   IdSet ids;
   Tally all;

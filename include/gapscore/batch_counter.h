@@ -8,6 +8,26 @@
 
 namespace gapscore {
 
+/// What batch counting works out once per plan rather than per chunk.
+struct BatchPlan {
+  explicit BatchPlan(const Plan& plan);
+
+  /// How a dimension measure's score sums are taken.
+  struct MeasureSums {
+    /// Added, per valid item, to a row's sum of small codes to give its
+    /// shifted score sum: the items' scale minimum less the measure's shift
+    /// (0 for differences), when the items share it.
+    std::int64_t offset = 0;
+    bool offsets_differ = false;  ///< items on scales with different minimums: rows are summed one by one
+    bool narrow = false;          ///< a row's value sum is at most 2896, so a chunk's squares fit in 32 bits
+  };
+
+  const Plan& plan;
+  std::size_t most_items = 0;
+  std::vector<MeasureSums> measures;  ///< per dimension measure
+  std::vector<char> narrow_profiles;  ///< per overall measure: y_d (and the drivers' outcome) fit a small code
+};
+
 /// Adds rows to a tally a few hundred at a time, column by column: every
 /// exact count and sum a plan lays out (histograms, dimension scores,
 /// co-moments, profiles, drivers, zones, Kano pairs) and the row count.
@@ -20,7 +40,7 @@ class BatchCounter {
  public:
   /// Adds rows `rows[0, count)` of `codes`, a row-major matrix holding
   /// `plan.slots.size()` small codes per row.
-  void add(const Plan& plan, const SmallCode* codes, const std::uint32_t* rows, std::size_t count, Tally& tally);
+  void add(const BatchPlan& batch, const SmallCode* codes, const std::uint32_t* rows, std::size_t count, Tally& tally);
 
   /// Rows counted together: with item values at most 1000 in magnitude, a
   /// chunk's sums of products stay below 2^28, well within 32 bits.
@@ -31,12 +51,12 @@ class BatchCounter {
   static constexpr int kJointPlaces = 18 * 18;
 
  private:
-  void add_chunk(const Plan& plan, std::size_t rows, Tally& tally);
+  void add_chunk(const BatchPlan& batch, std::size_t rows, Tally& tally);
   void count_bins(const Plan& plan, std::size_t rows, std::int64_t* counters);
   void count_joint(const Plan::BinStep& step, const SmallCode* plus, const SmallCode* minus, std::size_t rows,
                    std::int64_t* counters);
-  void score_dimensions(const Plan& plan, std::size_t rows, Tally& tally);
-  void add_profiles(const Plan& plan, std::size_t rows, Tally& tally);
+  void score_dimensions(const BatchPlan& batch, std::size_t rows, Tally& tally);
+  void add_profiles(const BatchPlan& batch, std::size_t rows, Tally& tally);
   /// Fills profile_ with a row's y_d for `overall`; false when a dimension is not scored.
   bool profile_of(const Plan& plan, const Plan::OverallMeasure& overall, std::size_t row);
   const SmallCode* column(int slot) const { return columns_.data() + static_cast<std::size_t>(slot) * kChunkRows; }
@@ -49,7 +69,6 @@ class BatchCounter {
   std::vector<SmallCode> item_values_;      // per item of the measure being scored, per row
   std::vector<std::int64_t> profile_;       // one row's profile y_d (and the drivers' outcome)
   std::vector<SmallCode> profile_columns_;  // per dimension (and the outcome), per row: y_d
-  std::vector<char> narrow_profiles_;       // per overall measure: y_d fits a small code
   std::vector<std::uint32_t> joint_;        // joint counts of one item's perception and expectation
 };
 

@@ -72,6 +72,13 @@ std::vector<SmallCode> small_codes(const Plan& plan, const std::vector<Code>& co
   return small;
 }
 
+// The row numbers 0 .. rows - 1, in order.
+std::vector<std::uint32_t> in_order(std::size_t rows) {
+  std::vector<std::uint32_t> order(rows);
+  for (std::size_t r = 0; r < rows; ++r) order[r] = static_cast<std::uint32_t>(r);
+  return order;
+}
+
 void check_histogram(const Tally& tally, const Plan& plan, int block, const Histogram& expected) {
   const Histogram counted = tally.histogram(plan, block);
   CHECK(counted.low() == expected.low());
@@ -201,6 +208,18 @@ void check_against_definitions(const Tally& tally, const Plan& plan, const std::
   check_profiles(tally.drivers(plan), drivers);
 }
 
+// Counts `rows` rows of codes in order, and checks the tally against the
+// definitions.
+Tally count_and_check(const Plan& plan, const std::vector<Code>& codes, std::size_t rows) {
+  const std::vector<SmallCode> small = small_codes(plan, codes);
+  const std::vector<std::uint32_t> order = in_order(rows);
+  BatchCounter counter;
+  Tally tally(plan);
+  counter.add(BatchPlan(plan), small.data(), order.data(), rows, tally);
+  check_against_definitions(tally, plan, codes, rows);
+  return tally;
+}
+
 }  // namespace
 
 TEST_CASE("batch counting gives every figure its definition gives", "[batch]") {
@@ -211,20 +230,18 @@ TEST_CASE("batch counting gives every figure its definition gives", "[batch]") {
   // More rows than two chunks, so that chunks are carried over.
   const std::size_t rows = 2 * BatchCounter::kChunkRows + 77;
   const std::vector<Code> codes = random_rows(plan, rows, 20261123);
-  const std::vector<SmallCode> small = small_codes(plan, codes);
-  std::vector<std::uint32_t> order(rows);
-  for (std::size_t r = 0; r < rows; ++r) order[r] = static_cast<std::uint32_t>(r);
-  BatchCounter counter;
-  Tally tally(plan);
-  counter.add(plan, small.data(), order.data(), rows, tally);
-  check_against_definitions(tally, plan, codes, rows);
+  Tally tally = count_and_check(plan, codes, rows);
 
   SECTION("rows counted in any order and any split merge to the same tally") {
+    const std::vector<SmallCode> small = small_codes(plan, codes);
+    std::vector<std::uint32_t> order = in_order(rows);
     std::shuffle(order.begin(), order.end(), std::mt19937(7));
+    const BatchPlan batch(plan);
+    BatchCounter counter;
     Tally first(plan);
     Tally second(plan);
-    counter.add(plan, small.data(), order.data(), 100, first);
-    counter.add(plan, small.data(), order.data() + 100, rows - 100, second);
+    counter.add(batch, small.data(), order.data(), 100, first);
+    counter.add(batch, small.data(), order.data() + 100, rows - 100, second);
     first.merge(second);
     CHECK(first.rows() == tally.rows());
     CHECK(first.counters() == tally.counters());
@@ -249,13 +266,7 @@ TEST_CASE("batch counting keeps extreme differences exact", "[batch]") {
       codes[r * slots + static_cast<std::size_t>(item.expectation)] = !wide ? item.scale.min : r % 2 == 0 ? -500 : 500;
     }
   }
-  const std::vector<SmallCode> small = small_codes(plan, codes);
-  std::vector<std::uint32_t> order(rows);
-  for (std::size_t r = 0; r < rows; ++r) order[r] = static_cast<std::uint32_t>(r);
-  BatchCounter counter;
-  Tally tally(plan);
-  counter.add(plan, small.data(), order.data(), rows, tally);
-  check_against_definitions(tally, plan, codes, rows);
+  count_and_check(plan, codes, rows);
 }
 
 }  // namespace gapscore

@@ -163,11 +163,12 @@ TEST_CASE("tallies count items, dimensions and metrics, and merge", "[tally]") {
     for (std::size_t s = 0; s < plan.slots.size(); ++s) codes.push_back(small_code(row[s], plan.slots[s].scale.min));
   }
   const std::uint32_t rows[] = {0, 1};
+  const BatchPlan batch(plan);
   BatchCounter counter;
   Tally a(plan);
   Tally b(plan);
-  counter.add(plan, codes.data(), rows, 1, a);
-  counter.add(plan, codes.data(), rows + 1, 1, b);
+  counter.add(batch, codes.data(), rows, 1, a);
+  counter.add(batch, codes.data(), rows + 1, 1, b);
   a.merge(b);
   CHECK(a.rows() == 2);
   // Item A's gaps: -2 (first row) and 0 (second) on -4..4.
