@@ -389,7 +389,16 @@ constexpr std::size_t kBatchBytes = std::size_t{256} << 10;
 struct Engine::Impl {
   Impl(const Questionnaire& q, EngineOptions engine_options)
       : questionnaire(q), options(std::move(engine_options)), plan(make_plan(q)), batch_plan(plan), all(plan) {
-    for (const Plan::Slot& slot : plan.slots) coders.emplace_back(slot.scale, slot.reverse, questionnaire.missing);
+    // Slots on the same scale share one coder: a row is coded through a few
+    // lookup tables instead of one per column, which keeps them in L1.
+    std::vector<std::size_t> coder_of_slot;
+    for (const Plan::Slot& slot : plan.slots) {
+      std::size_t found = 0;
+      while (found < coders.size() && !coders[found].codes_like(slot.scale, slot.reverse)) ++found;
+      if (found == coders.size()) coders.emplace_back(slot.scale, slot.reverse, questionnaire.missing);
+      coder_of_slot.push_back(found);
+    }
+    for (const std::size_t found : coder_of_slot) slot_coders.push_back(&coders[found]);
     invalid_counts.resize(plan.slots.size());
     for (const std::vector<std::string>& columns : options.breakdowns) {
       Breakdown breakdown;
@@ -676,11 +685,11 @@ struct Engine::Impl {
   bool code_row(const Record& record, const Binding& binding, SmallCode* small) const {
     const std::string_view* fields = record.fields.data();
     const std::size_t* slot_fields = binding.slot_fields.data();
-    const Coder* coder = coders.data();
-    const std::size_t slots = coders.size();
+    const Coder* const* coder = slot_coders.data();
+    const std::size_t slots = slot_coders.size();
     bool invalid = false;
     for (std::size_t s = 0; s < slots; ++s) {
-      small[s] = coder[s].small(fields[slot_fields[s]]);
+      small[s] = coder[s]->small(fields[slot_fields[s]]);
       invalid = invalid || small[s] == kSmallInvalid;
     }
     return invalid;
@@ -770,11 +779,11 @@ struct Engine::Impl {
           if (small[s] != kSmallInvalid) continue;
           const std::string_view cell = record.fields[binding.slot_fields[s]];
           InvalidReason reason = InvalidReason::kUnrecognized;
-          coders[s].code(cell, &reason);
+          slot_coders[s]->code(cell, &reason);
           ++result.invalid[s][static_cast<std::size_t>(reason)];
           if (options.strict || options.on_problem) {
             add_problem(result, record, row, binding.slot_fields[s],
-                        plan.slots[s].column + ": " + coders[s].explain(cell, reason));
+                        plan.slots[s].column + ": " + slot_coders[s]->explain(cell, reason));
           }
         }
       }
@@ -892,7 +901,8 @@ struct Engine::Impl {
   EngineOptions options;
   Plan plan;
   BatchPlan batch_plan;
-  std::vector<Coder> coders;
+  std::vector<Coder> coders;              // one per distinct scale and direction
+  std::vector<const Coder*> slot_coders;  // per slot
   IdSet ids;
   Tally all;
   std::vector<Breakdown> breakdowns;

@@ -76,6 +76,14 @@ class Coder {
 
   const Scale& scale() const { return scale_; }
 
+  /// True when this coder codes cells as one for `scale` and `reverse`
+  /// would, with the same messages (the missing tokens are a
+  /// questionnaire's, the same for all its coders).
+  bool codes_like(const Scale& scale, bool reverse) const {
+    return reverse == reverse_ && scale.name == scale_.name && scale.min == scale_.min && scale.max == scale_.max &&
+           scale.labels == scale_.labels;
+  }
+
  private:
   static bool is_digit(char c) { return c >= '0' && c <= '9'; }
   Code code_slowly(std::string_view cell, InvalidReason* reason) const;

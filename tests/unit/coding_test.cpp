@@ -82,6 +82,21 @@ TEST_CASE("reverse coding maps v to min + max - v, labels included", "[coding]")
   CHECK(code_of(coder, "6").code == kInvalidCode);
 }
 
+TEST_CASE("a coder codes like another only for the same scale and direction", "[coding]") {
+  const Coder coder(agree5(), false, {""});
+  CHECK(coder.codes_like(agree5(), false));
+  CHECK_FALSE(coder.codes_like(agree5(), true));
+  Scale renamed = agree5();
+  renamed.name = "agreement";  // the same codes, but messages name the scale
+  CHECK_FALSE(coder.codes_like(renamed, false));
+  Scale wider = agree5();
+  wider.max = 7;
+  CHECK_FALSE(coder.codes_like(wider, false));
+  Scale relabelled = agree5();
+  relabelled.labels[1].second = 4;
+  CHECK_FALSE(coder.codes_like(relabelled, false));
+}
+
 TEST_CASE("the one- and two-character fast paths agree with the general rules", "[coding]") {
   const Coder coder(Scale{"nps", 0, 10, {}}, false, {"", "x"});
   CHECK(code_of(coder, "7").code == 7);
