@@ -341,7 +341,9 @@ void RowScores::compute(const Plan& plan, const Code* row_codes) {
   codes = row_codes;
   // Sizes and pointers live in locals: stores through the buffers would
   // otherwise make the compiler reload them at every step.
-  const std::size_t steps = plan.bin_steps.size();
+  // Only survey-weighted counts need the row's bins; importance weighting
+  // needs its scores alone.
+  const std::size_t steps = plan.survey_weights ? plan.bin_steps.size() : 0;
   bins.resize(3 * steps);  // a joint step counts three places
   std::uint32_t* bin = bins.data();
   std::size_t binned = 0;
@@ -350,7 +352,8 @@ void RowScores::compute(const Plan& plan, const Code* row_codes) {
     if (is_value(code)) return offset + static_cast<std::uint32_t>(code - low);
     return offset + width + (code == kMissingCode ? 0u : 1u);
   };
-  for (const Plan::BinStep& step : plan.bin_steps) {
+  for (std::size_t i = 0; i < steps; ++i) {
+    const Plan::BinStep& step = plan.bin_steps[i];
     const Code plus = row_codes[step.plus];
     switch (step.kind) {
       case Plan::StepKind::kColumn:

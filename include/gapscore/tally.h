@@ -333,7 +333,7 @@ Plan make_plan(const Questionnaire& questionnaire);
 /// (floating-point) sums need. Exact counts come from BatchCounter.
 struct RowScores {
   const Code* codes = nullptr;
-  std::vector<std::uint32_t> bins;  ///< counters to increment, `bin_count` of them
+  std::vector<std::uint32_t> bins;  ///< with survey weights: counters to add the weight to, `bin_count` of them
   std::size_t bin_count = 0;
   std::vector<std::int64_t> score_sums;     ///< per dimension measure: shifted sum of its valid values
   std::vector<int> score_counts;            ///< per dimension measure: how many; 0 below min_items
