@@ -390,15 +390,15 @@ struct Engine::Impl {
   Impl(const Questionnaire& q, EngineOptions engine_options)
       : questionnaire(q), options(std::move(engine_options)), plan(make_plan(q)), batch_plan(plan), all(plan) {
     // Slots on the same scale share one coder: a row is coded through a few
-    // lookup tables instead of one per column, which keeps them in L1.
-    std::vector<std::size_t> coder_of_slot;
+    // lookup tables instead of one per column, which keeps them in L1. The
+    // reserve keeps the pointers taken below valid as coders are added.
+    coders.reserve(plan.slots.size());
     for (const Plan::Slot& slot : plan.slots) {
-      std::size_t found = 0;
-      while (found < coders.size() && !coders[found].codes_like(slot.scale, slot.reverse)) ++found;
-      if (found == coders.size()) coders.emplace_back(slot.scale, slot.reverse, questionnaire.missing);
-      coder_of_slot.push_back(found);
+      auto found = std::find_if(coders.begin(), coders.end(),
+                                [&slot](const Coder& coder) { return coder.codes_like(slot.scale, slot.reverse); });
+      if (found == coders.end()) found = coders.emplace(coders.end(), slot.scale, slot.reverse, questionnaire.missing);
+      slot_coders.push_back(&*found);
     }
-    for (const std::size_t found : coder_of_slot) slot_coders.push_back(&coders[found]);
     invalid_counts.resize(plan.slots.size());
     for (const std::vector<std::string>& columns : options.breakdowns) {
       Breakdown breakdown;
