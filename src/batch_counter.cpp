@@ -108,6 +108,7 @@ void BatchCounter::add(const BatchPlan& batch, const SmallCode* codes, const std
   item_values_.resize(batch.most_items * kChunkRows);
   profile_.resize(plan.dimensions.size() + 1);
   profile_columns_.resize((plan.dimensions.size() + 1) * kChunkRows);
+  profiled_.resize(kChunkRows);
   for (std::size_t start = 0; start < count; start += kChunkRows) {
     const std::size_t chunk = std::min(kChunkRows, count - start);
     for (std::size_t r = 0; r < chunk; ++r) {
@@ -394,20 +395,35 @@ void BatchCounter::add_profiles(const BatchPlan& batch, std::size_t rows, Tally&
       continue;
     }
     // Small profiles are counted like co-moments: columns of y_d, zero in
-    // the rows without a profile, then column sums and products.
-    std::size_t profiled = 0;
-    std::size_t driven = 0;
-    for (std::size_t r = 0; r < rows; ++r) {
-      const bool scored = profile_of(plan, overall, r);
-      profiled += scored;
-      for (std::size_t d = 0; d < dimensions; ++d) {
-        profile_columns_[d * kChunkRows + r] = static_cast<SmallCode>(scored ? profile_[d] : 0);
+    // the rows without a profile, then column sums and products. A row's
+    // y_d is its score sum times L / c; the factor is 0 for c = 0 (too few
+    // items), so such a row's y_d is 0 before it is known to be unscored.
+    std::int32_t* profiled_rows = profiled_.data();
+    std::fill_n(profiled_rows, rows, 1);
+    const std::int64_t* factors = plan.denominator_factors.data();
+    for (std::size_t d = 0; d < dimensions; ++d) {
+      const std::int32_t* counts = score_counts_.data() + overall.parts[d] * kChunkRows;
+      const std::int64_t* score_sums = score_sums_.data() + overall.parts[d] * kChunkRows;
+      SmallCode* y = profile_columns_.data() + d * kChunkRows;
+      for (std::size_t r = 0; r < rows; ++r) {
+        y[r] = static_cast<SmallCode>(score_sums[r] * factors[counts[r]]);
+        profiled_rows[r] &= counts[r] != 0;
       }
-      if (!is_driver) continue;
-      const bool with_outcome = scored && outcome[r] >= 0;
-      driven += with_outcome;
-      profile_columns_[dimensions * kChunkRows + r] =
-          static_cast<SmallCode>(with_outcome ? outcome[r] + outcome_low : 0);
+    }
+    std::size_t profiled = 0;
+    for (std::size_t r = 0; r < rows; ++r) profiled += static_cast<std::size_t>(profiled_rows[r]);
+    for (std::size_t d = 0; d < dimensions; ++d) {
+      SmallCode* y = profile_columns_.data() + d * kChunkRows;
+      for (std::size_t r = 0; r < rows; ++r) y[r] = profiled_rows[r] != 0 ? y[r] : 0;
+    }
+    std::size_t driven = 0;
+    if (is_driver) {
+      SmallCode* y = profile_columns_.data() + dimensions * kChunkRows;
+      for (std::size_t r = 0; r < rows; ++r) {
+        const bool with_outcome = profiled_rows[r] != 0 && outcome[r] >= 0;
+        driven += with_outcome;
+        y[r] = static_cast<SmallCode>(with_outcome ? outcome[r] + outcome_low : 0);
+      }
     }
     counters[overall.profile_count] += static_cast<std::int64_t>(profiled);
     add_column_products(sums, sums + dimensions, dimensions, profile_columns_.data(), rows);

@@ -69,6 +69,7 @@ class BatchCounter {
   std::vector<SmallCode> item_values_;      // per item of the measure being scored, per row
   std::vector<std::int64_t> profile_;       // one row's profile y_d (and the drivers' outcome)
   std::vector<SmallCode> profile_columns_;  // per dimension (and the outcome), per row: y_d
+  std::vector<std::int32_t> profiled_;      // per row: 1 when every dimension of the profile is scored
   std::vector<std::uint32_t> joint_;        // joint counts of one item's perception and expectation
 };
 
