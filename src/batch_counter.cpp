@@ -106,6 +106,7 @@ void BatchCounter::add(const BatchPlan& batch, const SmallCode* codes, const std
   score_sums_.resize(measures * kChunkRows);
   score_counts_.resize(measures * kChunkRows);
   item_values_.resize(batch.most_items * kChunkRows);
+  complete_rows_.resize(kChunkRows);
   profile_.resize(plan.dimensions.size() + 1);
   profile_columns_.resize((plan.dimensions.size() + 1) * kChunkRows);
   profiled_.resize(kChunkRows);
@@ -274,10 +275,10 @@ GroupSums sum_group(const std::int32_t* __restrict valid_items, const std::int32
 }
 
 // Zeroes the values of rows that miss an item, so that they add nothing to
-// the co-moments' sums and products.
-void keep_complete(SmallCode* __restrict values, const std::int32_t* __restrict valid_items, std::int32_t items,
-                   std::size_t rows) {
-  for (std::size_t r = 0; r < rows; ++r) values[r] = valid_items[r] == items ? values[r] : 0;
+// the co-moments' sums and products. `complete_rows` is all ones in the
+// other rows: one 16-bit AND per value.
+void keep_complete(SmallCode* __restrict values, const SmallCode* __restrict complete_rows, std::size_t rows) {
+  for (std::size_t r = 0; r < rows; ++r) values[r] = static_cast<SmallCode>(values[r] & complete_rows[r]);
 }
 
 }  // namespace
@@ -308,7 +309,13 @@ void BatchCounter::score_dimensions(const BatchPlan& batch, std::size_t rows, Ta
       score_item(column(operand.plus), difference ? column(operand.minus) : nullptr,
                  item_values_.data() + j * kChunkRows, valid_items, value_sums, rows);
     }
-    for (std::size_t r = 0; r < rows; ++r) sums[r] = value_sums[r] + valid_items[r] * shared_offset;
+    // Items on one scale share the measure's shift, so the offset is
+    // usually 0: then no 64-bit multiply, which SSE2 lacks.
+    if (shared_offset == 0) {
+      std::copy_n(value_sums, rows, sums);
+    } else {
+      for (std::size_t r = 0; r < rows; ++r) sums[r] = value_sums[r] + valid_items[r] * shared_offset;
+    }
     if (how.offsets_differ) {
       for (std::size_t j = 0; j < k; ++j) {
         const std::int64_t extra =
@@ -350,10 +357,13 @@ void BatchCounter::score_dimensions(const BatchPlan& batch, std::size_t rows, Ta
       }
     }
     std::int32_t complete = 0;
-    for (std::size_t r = 0; r < rows; ++r) complete += valid_items[r] == static_cast<std::int32_t>(k);
-    for (std::size_t j = 0; j < k; ++j) {
-      keep_complete(item_values_.data() + j * kChunkRows, valid_items, static_cast<std::int32_t>(k), rows);
+    SmallCode* complete_rows = complete_rows_.data();
+    for (std::size_t r = 0; r < rows; ++r) {
+      const bool all_items = valid_items[r] == static_cast<std::int32_t>(k);
+      complete += all_items;
+      complete_rows[r] = static_cast<SmallCode>(all_items ? -1 : 0);
     }
+    for (std::size_t j = 0; j < k; ++j) keep_complete(item_values_.data() + j * kChunkRows, complete_rows, rows);
     counters[dm.co_moments] += complete;
     add_column_products(counters + dm.co_moments + 1, counters + dm.co_moments + 1 + k, k, item_values_.data(), rows);
   }
