@@ -106,10 +106,9 @@ void BatchCounter::add(const BatchPlan& batch, const SmallCode* codes, const std
   score_sums_.resize(measures * kChunkRows);
   score_counts_.resize(measures * kChunkRows);
   item_values_.resize(batch.most_items * kChunkRows);
-  complete_rows_.resize(kChunkRows);
+  case_rows_.resize(kChunkRows);
   profile_.resize(plan.dimensions.size() + 1);
   profile_columns_.resize((plan.dimensions.size() + 1) * kChunkRows);
-  profiled_.resize(kChunkRows);
   for (std::size_t start = 0; start < count; start += kChunkRows) {
     const std::size_t chunk = std::min(kChunkRows, count - start);
     for (std::size_t r = 0; r < chunk; ++r) {
@@ -274,11 +273,11 @@ GroupSums sum_group(const std::int32_t* __restrict valid_items, const std::int32
   return {in_group, sum, squares};
 }
 
-// Zeroes the values of rows that miss an item, so that they add nothing to
-// the co-moments' sums and products. `complete_rows` is all ones in the
-// other rows: one 16-bit AND per value.
-void keep_complete(SmallCode* __restrict values, const SmallCode* __restrict complete_rows, std::size_t rows) {
-  for (std::size_t r = 0; r < rows; ++r) values[r] = static_cast<SmallCode>(values[r] & complete_rows[r]);
+// Zeroes the values of the rows that are not cases (0 in `cases`, all ones
+// in the others), so that they add nothing to column sums and products:
+// one 16-bit AND per value.
+void keep_cases(SmallCode* __restrict values, const SmallCode* __restrict cases, std::size_t rows) {
+  for (std::size_t r = 0; r < rows; ++r) values[r] = static_cast<SmallCode>(values[r] & cases[r]);
 }
 
 }  // namespace
@@ -357,13 +356,13 @@ void BatchCounter::score_dimensions(const BatchPlan& batch, std::size_t rows, Ta
       }
     }
     std::int32_t complete = 0;
-    SmallCode* complete_rows = complete_rows_.data();
+    SmallCode* complete_rows = case_rows_.data();
     for (std::size_t r = 0; r < rows; ++r) {
       const bool all_items = valid_items[r] == static_cast<std::int32_t>(k);
       complete += all_items;
       complete_rows[r] = static_cast<SmallCode>(all_items ? -1 : 0);
     }
-    for (std::size_t j = 0; j < k; ++j) keep_complete(item_values_.data() + j * kChunkRows, complete_rows, rows);
+    for (std::size_t j = 0; j < k; ++j) keep_cases(item_values_.data() + j * kChunkRows, complete_rows, rows);
     counters[dm.co_moments] += complete;
     add_column_products(counters + dm.co_moments + 1, counters + dm.co_moments + 1 + k, k, item_values_.data(), rows);
   }
@@ -408,8 +407,8 @@ void BatchCounter::add_profiles(const BatchPlan& batch, std::size_t rows, Tally&
     // the rows without a profile, then column sums and products. A row's
     // y_d is its score sum times L / c; the factor is 0 for c = 0 (too few
     // items), so such a row's y_d is 0 before it is known to be unscored.
-    std::int32_t* profiled_rows = profiled_.data();
-    std::fill_n(profiled_rows, rows, 1);
+    SmallCode* profiled_rows = case_rows_.data();
+    std::fill_n(profiled_rows, rows, SmallCode{-1});
     const std::int64_t* factors = plan.denominator_factors.data();
     for (std::size_t d = 0; d < dimensions; ++d) {
       const std::int32_t* counts = score_counts_.data() + overall.parts[d] * kChunkRows;
@@ -417,14 +416,13 @@ void BatchCounter::add_profiles(const BatchPlan& batch, std::size_t rows, Tally&
       SmallCode* y = profile_columns_.data() + d * kChunkRows;
       for (std::size_t r = 0; r < rows; ++r) {
         y[r] = static_cast<SmallCode>(score_sums[r] * factors[counts[r]]);
-        profiled_rows[r] &= counts[r] != 0;
+        profiled_rows[r] = static_cast<SmallCode>(profiled_rows[r] & (counts[r] != 0 ? -1 : 0));
       }
     }
     std::size_t profiled = 0;
-    for (std::size_t r = 0; r < rows; ++r) profiled += static_cast<std::size_t>(profiled_rows[r]);
+    for (std::size_t r = 0; r < rows; ++r) profiled += profiled_rows[r] != 0;
     for (std::size_t d = 0; d < dimensions; ++d) {
-      SmallCode* y = profile_columns_.data() + d * kChunkRows;
-      for (std::size_t r = 0; r < rows; ++r) y[r] = profiled_rows[r] != 0 ? y[r] : 0;
+      keep_cases(profile_columns_.data() + d * kChunkRows, profiled_rows, rows);
     }
     std::size_t driven = 0;
     if (is_driver) {

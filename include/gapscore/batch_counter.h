@@ -67,10 +67,9 @@ class BatchCounter {
   std::vector<std::int64_t> score_sums_;    // per dimension measure, per row: shifted sum of valid values
   std::vector<std::int32_t> score_counts_;  // per dimension measure, per row: valid items, 0 below min_items
   std::vector<SmallCode> item_values_;      // per item of the measure being scored, per row
-  std::vector<SmallCode> complete_rows_;    // per row: all ones when every item of the measure is valid, else 0
+  std::vector<SmallCode> case_rows_;        // per row: all ones when a case of the sums being taken, else 0
   std::vector<std::int64_t> profile_;       // one row's profile y_d (and the drivers' outcome)
   std::vector<SmallCode> profile_columns_;  // per dimension (and the outcome), per row: y_d
-  std::vector<std::int32_t> profiled_;      // per row: 1 when every dimension of the profile is scored
   std::vector<std::uint32_t> joint_;        // joint counts of one item's perception and expectation
 };
 
