@@ -407,8 +407,8 @@ void BatchCounter::add_profiles(const BatchPlan& batch, std::size_t rows, Tally&
     // the rows without a profile, then column sums and products. A row's
     // y_d is its score sum times L / c; the factor is 0 for c = 0 (too few
     // items), so such a row's y_d is 0 before it is known to be unscored.
-    SmallCode* profiled_rows = case_rows_.data();
-    std::fill_n(profiled_rows, rows, SmallCode{-1});
+    SmallCode* cases = case_rows_.data();  // the profiled rows, then the drivers' cases
+    std::fill_n(cases, rows, SmallCode{-1});
     const std::int64_t* factors = plan.denominator_factors.data();
     for (std::size_t d = 0; d < dimensions; ++d) {
       const std::int32_t* counts = score_counts_.data() + overall.parts[d] * kChunkRows;
@@ -416,31 +416,25 @@ void BatchCounter::add_profiles(const BatchPlan& batch, std::size_t rows, Tally&
       SmallCode* y = profile_columns_.data() + d * kChunkRows;
       for (std::size_t r = 0; r < rows; ++r) {
         y[r] = static_cast<SmallCode>(score_sums[r] * factors[counts[r]]);
-        profiled_rows[r] = static_cast<SmallCode>(profiled_rows[r] & (counts[r] != 0 ? -1 : 0));
+        cases[r] = static_cast<SmallCode>(cases[r] & (counts[r] != 0 ? -1 : 0));
       }
     }
     std::size_t profiled = 0;
-    for (std::size_t r = 0; r < rows; ++r) profiled += profiled_rows[r] != 0;
-    for (std::size_t d = 0; d < dimensions; ++d) {
-      keep_cases(profile_columns_.data() + d * kChunkRows, profiled_rows, rows);
-    }
-    std::size_t driven = 0;
-    if (is_driver) {
-      SmallCode* y = profile_columns_.data() + dimensions * kChunkRows;
-      for (std::size_t r = 0; r < rows; ++r) {
-        const bool with_outcome = profiled_rows[r] != 0 && outcome[r] >= 0;
-        driven += with_outcome;
-        y[r] = static_cast<SmallCode>(with_outcome ? outcome[r] + outcome_low : 0);
-      }
-    }
+    for (std::size_t r = 0; r < rows; ++r) profiled += cases[r] != 0;
+    for (std::size_t d = 0; d < dimensions; ++d) keep_cases(profile_columns_.data() + d * kChunkRows, cases, rows);
     counters[overall.profile_count] += static_cast<std::int64_t>(profiled);
     add_column_products(sums, sums + dimensions, dimensions, profile_columns_.data(), rows);
     if (!is_driver) continue;
     // The drivers' cases are the profiled rows with an outcome.
-    for (std::size_t d = 0; d < dimensions; ++d) {
-      SmallCode* y = profile_columns_.data() + d * kChunkRows;
-      for (std::size_t r = 0; r < rows; ++r) y[r] = outcome[r] >= 0 ? y[r] : 0;
+    std::size_t driven = 0;
+    SmallCode* outcome_values = profile_columns_.data() + dimensions * kChunkRows;
+    for (std::size_t r = 0; r < rows; ++r) {
+      const bool with_outcome = cases[r] != 0 && outcome[r] >= 0;
+      driven += with_outcome;
+      outcome_values[r] = static_cast<SmallCode>(with_outcome ? outcome[r] + outcome_low : 0);
+      cases[r] = static_cast<SmallCode>(with_outcome ? -1 : 0);
     }
+    for (std::size_t d = 0; d < dimensions; ++d) keep_cases(profile_columns_.data() + d * kChunkRows, cases, rows);
     counters[plan.drivers->count] += static_cast<std::int64_t>(driven);
     add_column_products(driver_sums, driver_sums + dimensions + 1, dimensions + 1, profile_columns_.data(), rows);
   }
