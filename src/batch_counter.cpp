@@ -93,14 +93,18 @@ BatchPlan::BatchPlan(const Plan& compiled) : plan(compiled) {
     }
     narrow_profiles.push_back(narrow ? 1 : 0);
   }
+  for (std::size_t s = 0; s < plan.slots.size(); ++s) slot_order.push_back(static_cast<std::uint32_t>(s));
 }
 
-void BatchCounter::add(const BatchPlan& batch, const SmallCode* codes, const std::uint32_t* rows, std::size_t count,
+void BatchCounter::add(const BatchPlan& batch, const SmallCode* codes, std::size_t stride,
+                       const std::uint32_t* column_of_slot, const std::uint32_t* rows, std::size_t count,
                        Tally& tally) {
   const Plan& plan = batch.plan;
-  const std::size_t slots = plan.slots.size();
   const std::size_t measures = plan.dimension_measures.size();
-  columns_.resize(slots * kChunkRows);
+  // Every column is transposed, the slots' and any others between them:
+  // reading each row straight through is cheaper than picking the slots'.
+  columns_.resize(stride * kChunkRows);
+  column_of_slot_ = column_of_slot;
   item_counts_.resize(kChunkRows);
   value_sums_.resize(kChunkRows);
   score_sums_.resize(measures * kChunkRows);
@@ -112,8 +116,8 @@ void BatchCounter::add(const BatchPlan& batch, const SmallCode* codes, const std
   for (std::size_t start = 0; start < count; start += kChunkRows) {
     const std::size_t chunk = std::min(kChunkRows, count - start);
     for (std::size_t r = 0; r < chunk; ++r) {
-      const SmallCode* row = codes + static_cast<std::size_t>(rows[start + r]) * slots;
-      for (std::size_t s = 0; s < slots; ++s) columns_[s * kChunkRows + r] = row[s];
+      const SmallCode* row = codes + static_cast<std::size_t>(rows[start + r]) * stride;
+      for (std::size_t c = 0; c < stride; ++c) columns_[c * kChunkRows + r] = row[c];
     }
     add_chunk(batch, chunk, tally);
   }

@@ -181,6 +181,7 @@ struct Binding {
   char delimiter = ',';
   std::size_t width = 0;
   std::vector<std::size_t> slot_fields;
+  FieldCoding coding;
   bool has_id = false;
   std::size_t id_field = 0;
   bool has_weight = false;
@@ -483,6 +484,7 @@ struct Engine::Impl {
     binding->has_weight = !questionnaire.weight_column.empty();
     if (binding->has_weight) locate(questionnaire.weight_column, "the survey weight", &binding->weight_field);
     if (!errors.empty()) throw Error(ErrorKind::kInvalid, std::move(errors));
+    binding->coding = FieldCoding(binding->width, binding->slot_fields, slot_coders);
 
     for (const Breakdown& breakdown : breakdowns) {
       std::vector<std::size_t> fields(breakdown.columns.size());
@@ -607,7 +609,7 @@ struct Engine::Impl {
     Record record;
     std::vector<Code> codes;  // weighted runs: a row's full codes, for its row scores
     RowScores row;
-    std::vector<SmallCode> small_codes;  // per used row of the batch, per slot
+    std::vector<SmallCode> small_codes;  // per used row of the batch, per column of its FieldCoding
     std::vector<std::uint32_t> all_rows;
     BatchCounter counter;
   };
@@ -679,22 +681,6 @@ struct Engine::Impl {
     return local.segments.back();
   }
 
-  // Codes a row's scored cells into `small`; true when one is invalid. The
-  // buffers are held in locals so that the loop is loads, a lookup and a
-  // store per cell.
-  bool code_row(const Record& record, const Binding& binding, SmallCode* small) const {
-    const std::string_view* fields = record.fields.data();
-    const std::size_t* slot_fields = binding.slot_fields.data();
-    const Coder* const* coder = slot_coders.data();
-    const std::size_t slots = slot_coders.size();
-    bool invalid = false;
-    for (std::size_t s = 0; s < slots; ++s) {
-      small[s] = coder[s]->small(fields[slot_fields[s]]);
-      invalid = invalid || small[s] == kSmallInvalid;
-    }
-    return invalid;
-  }
-
   // Counts every row of a batch; rows in `duplicates` are rejected with
   // the message given.
   void count(BatchResult& result, const std::map<std::size_t, std::string>* duplicates) {
@@ -706,7 +692,9 @@ struct Engine::Impl {
     }
     const std::size_t slots = plan.slots.size();
     scratch.codes.resize(slots);
-    scratch.small_codes.resize(result.batch.size() * slots);
+    const std::size_t columns = binding.coding.columns();
+    const std::uint32_t* column_of_slot = binding.coding.column_of_slot.data();
+    scratch.small_codes.resize(result.batch.size() * columns);
     scratch.all_rows.clear();
     result.all = Tally(plan);
     result.breakdowns.assign(breakdowns.size(), LocalBreakdown{});
@@ -732,7 +720,9 @@ struct Engine::Impl {
     const bool all_from_segments = !breakdowns.empty() && !weighted;
     Record& record = scratch.record;
     for (std::size_t row = 0; row < result.batch.size() && !result.stopped; ++row) {
-      scratch.parser->parse(result.batch.record(row), result.batch.lines[row], record);
+      // A row is coded into the next place; it is taken only if the row is used.
+      SmallCode* small = scratch.small_codes.data() + static_cast<std::size_t>(result.rows_used) * columns;
+      scratch.parser->parse_scored(result.batch.record(row), result.batch.lines[row], record, binding.coding, small);
       ++result.rows_read;
       if (record.has_nul) {
         reject(result, record, row, kNulByteReason, 0,
@@ -773,10 +763,11 @@ struct Engine::Impl {
         }
       }
       const auto used = static_cast<std::uint32_t>(result.rows_used);
-      SmallCode* small = scratch.small_codes.data() + used * slots;
-      if (code_row(record, binding, small)) {
+      bool invalid = false;
+      for (std::size_t s = 0; s < slots; ++s) invalid |= small[column_of_slot[s]] == kSmallInvalid;
+      if (invalid) {
         for (std::size_t s = 0; s < slots; ++s) {
-          if (small[s] != kSmallInvalid) continue;
+          if (small[column_of_slot[s]] != kSmallInvalid) continue;
           const std::string_view cell = record.fields[binding.slot_fields[s]];
           InvalidReason reason = InvalidReason::kUnrecognized;
           slot_coders[s]->code(cell, &reason);
@@ -790,7 +781,9 @@ struct Engine::Impl {
       if (result.stopped) break;
       ++result.rows_used;
       if (weighted) {
-        for (std::size_t s = 0; s < slots; ++s) scratch.codes[s] = code_from_small(small[s], plan.slots[s].scale.min);
+        for (std::size_t s = 0; s < slots; ++s) {
+          scratch.codes[s] = code_from_small(small[column_of_slot[s]], plan.slots[s].scale.min);
+        }
         scratch.row.compute(plan, scratch.codes.data());
       }
       if (!all_from_segments) {
@@ -804,10 +797,12 @@ struct Engine::Impl {
       }
     }
     const SmallCode* small_codes = scratch.small_codes.data();
-    scratch.counter.add(batch_plan, small_codes, scratch.all_rows.data(), scratch.all_rows.size(), result.all);
+    scratch.counter.add(batch_plan, small_codes, columns, column_of_slot, scratch.all_rows.data(),
+                        scratch.all_rows.size(), result.all);
     for (LocalBreakdown& local : result.breakdowns) {
       for (LocalBreakdown::Segment& segment : local.segments) {
-        scratch.counter.add(batch_plan, small_codes, segment.rows.data(), segment.rows.size(), segment.tally);
+        scratch.counter.add(batch_plan, small_codes, columns, column_of_slot, segment.rows.data(), segment.rows.size(),
+                            segment.tally);
       }
     }
     if (all_from_segments) {

@@ -9,6 +9,9 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 // GCC reports csv.h's bounded strncpy of file names after inlining, past
 // the header's system status; the truncation is the library's intent.
 #if defined(__GNUC__) && !defined(__clang__)
@@ -344,11 +347,7 @@ std::size_t RecordParser::split_plain_prefix(const char* text, std::size_t lengt
   // delimiters end fields, found eight bytes at a time; the byte-at-a-time
   // scanner takes over from the field where the prefix ends, and for the
   // last field.
-  std::size_t plain = length;
-  for (const char special : {'"', kNulSubstitute}) {
-    if (const void* found = std::memchr(text, special, plain))
-      plain = static_cast<std::size_t>(static_cast<const char*>(found) - text);
-  }
+  const std::size_t plain = plain_length(text, length);
   const std::uint64_t delimiters = kEveryByte * static_cast<unsigned char>(delimiter_);
   std::size_t start = 0;
   for (std::size_t pos = 0; pos + sizeof(std::uint64_t) <= plain; pos += sizeof(std::uint64_t)) {
@@ -367,36 +366,69 @@ RecordParser::RecordParser(char delimiter) : delimiter_(delimiter) {
 
 RecordParser::~RecordParser() = default;
 
-void RecordParser::parse(std::string_view record_text, std::uint64_t line, Record& record) {
-  // record_text is followed in memory by '\n' (a batch) or '\0' (a
-  // string), both stop bytes, so the scans below need no bounds checks.
-  const char* text = record_text.data();
-  const std::size_t length = record_text.size();
+// Writes field views and starts into a Record. The vectors only grow while
+// the widest record so far is exceeded, so a row allocates nothing. Their
+// buffers are held here: stores through them could otherwise alias the
+// vectors' own pointers, which would then be reloaded for each field.
+class RecordParser::FieldSink {
+ public:
+  explicit FieldSink(Record& record)
+      : record_(record),
+        room_(record.fields.size()),
+        fields_(record.fields.data()),
+        starts_(record.field_starts.data()) {}
+
+  void operator()(std::size_t start, std::string_view field) {
+    reserve(1);
+    fields_[count_] = field;
+    starts_[count_] = static_cast<std::uint32_t>(start);
+    ++count_;
+  }
+
+  void reserve(std::size_t more) {
+    if (count_ + more <= room_) return;
+    room_ = count_ + more + 16;
+    record_.fields.resize(room_);
+    record_.field_starts.resize(room_);
+    fields_ = record_.fields.data();
+    starts_ = record_.field_starts.data();
+  }
+
+  std::size_t count() const { return count_; }
+  std::string_view field(std::size_t index) const { return fields_[index]; }
+  std::string_view* views() { return fields_; }
+  std::uint32_t* starts() { return starts_; }
+  // After writing `fields` fields, reserved, through views() and starts().
+  void advance(std::size_t fields) { count_ += fields; }
+
+  void finish() {
+    record_.fields.resize(count_);
+    record_.field_starts.resize(count_);
+  }
+
   std::uint64_t breaks = 0;
   bool has_nul = false;
-  // Field views are written in place; the vectors only grow while the
-  // widest record so far is exceeded, so a row allocates nothing. Their
-  // buffers are held in locals: stores through them could otherwise alias
-  // the vectors' own pointers, which would then be reloaded for each field.
-  std::size_t count = 0;
-  std::size_t room = record.fields.size();
-  std::string_view* fields = record.fields.data();
-  std::uint32_t* starts = record.field_starts.data();
-  const auto emit = [&](std::size_t start, std::string_view field) {
-    if (count == room) {
-      room = count + 16;
-      record.fields.resize(room);
-      record.field_starts.resize(room);
-      fields = record.fields.data();
-      starts = record.field_starts.data();
-    }
-    fields[count] = field;
-    starts[count] = static_cast<std::uint32_t>(start);
-    ++count;
-  };
-  unescaped_.clear();
-  unescaped_.reserve(length);  // unescaped text never outgrows the record, so views stay valid
-  std::size_t pos = split_plain_prefix(text, length, emit);
+
+ private:
+  Record& record_;
+  std::size_t count_ = 0;
+  std::size_t room_;
+  std::string_view* fields_;
+  std::uint32_t* starts_;
+};
+
+std::size_t RecordParser::plain_length(const char* text, std::size_t length) const {
+  std::size_t plain = length;
+  for (const char special : {'"', kNulSubstitute}) {
+    if (const void* found = std::memchr(text, special, plain))
+      plain = static_cast<std::size_t>(static_cast<const char*>(found) - text);
+  }
+  return plain;
+}
+
+void RecordParser::split_rest(const char* text, std::size_t length, std::size_t pos, FieldSink& sink) {
+  // text[length] is '\n' (a batch) or '\0' (a string), both stop bytes,
+  // so the scans below need no bounds checks.
   for (;;) {
     const std::size_t start = pos;
     if (text[pos] != '"') {
@@ -404,10 +436,10 @@ void RecordParser::parse(std::string_view record_text, std::uint64_t line, Recor
       for (;;) {
         while (!stop_[static_cast<unsigned char>(text[pos])]) ++pos;
         if (pos == length || text[pos] == delimiter_) break;
-        has_nul = true;  // the only other stop byte inside a record
+        sink.has_nul = true;  // the only other stop byte inside a record
         ++pos;
       }
-      emit(start, std::string_view(text + start, pos - start));
+      sink(start, std::string_view(text + start, pos - start));
     } else {
       // A quoted field: "" is a quote; delimiters and line breaks are data;
       // like common spreadsheet readers, text after the closing quote is kept.
@@ -425,19 +457,19 @@ void RecordParser::parse(std::string_view record_text, std::uint64_t line, Recor
             break;
           }
         } else if (c == '\n') {
-          ++breaks;
+          ++sink.breaks;
         } else if (c == kNulSubstitute) {
-          has_nul = true;
+          sink.has_nul = true;
         }
       }
       if (close == std::string::npos) close = pos;  // the reader closes every quote; be safe
       std::size_t trailing = pos;
       while (text[trailing] != delimiter_ && trailing < length) {
-        if (text[trailing] == kNulSubstitute) has_nul = true;
+        if (text[trailing] == kNulSubstitute) sink.has_nul = true;
         ++trailing;
       }
       if (!escaped && trailing == pos) {
-        emit(start, std::string_view(text + content, close - content));
+        sink(start, std::string_view(text + content, close - content));
       } else {
         const std::size_t out_begin = unescaped_.size();
         for (std::size_t i = content; i < close; ++i) {
@@ -445,19 +477,223 @@ void RecordParser::parse(std::string_view record_text, std::uint64_t line, Recor
           if (text[i] == '"' && i + 1 < close && text[i + 1] == '"') ++i;
         }
         unescaped_.append(text + pos, trailing - pos);
-        emit(start, std::string_view(unescaped_.data() + out_begin, unescaped_.size() - out_begin));
+        sink(start, std::string_view(unescaped_.data() + out_begin, unescaped_.size() - out_begin));
       }
       pos = trailing;
     }
     if (pos >= length) break;
     ++pos;  // the delimiter
   }
-  record.fields.resize(count);
-  record.field_starts.resize(count);
+}
+
+void RecordParser::parse(std::string_view record_text, std::uint64_t line, Record& record) {
+  const char* text = record_text.data();
+  const std::size_t length = record_text.size();
+  FieldSink sink(record);
+  unescaped_.clear();
+  unescaped_.reserve(length);  // unescaped text never outgrows the record, so views stay valid
+  split_rest(text, length, split_plain_prefix(text, length, sink), sink);
+  sink.finish();
   record.line = line;
-  record.end_line = line + breaks;
+  record.end_line = line + sink.breaks;
   record.text = record_text;
-  record.has_nul = has_nul;
+  record.has_nul = sink.has_nul;
+}
+
+namespace {
+
+struct DigitCoding {
+  bool affine = false;
+  std::int16_t step = 0;
+  std::int16_t offset = 0;
+  std::int16_t below = 0;
+  std::int16_t above = 0;
+};
+
+// Whether `coder` codes the one-digit cells as step * d + offset on a run
+// of digits and as invalid elsewhere, as every numeric scale of ten
+// points or fewer does (reversed or not) unless a digit is a missing token
+// or a label.
+DigitCoding digit_coding(const Coder& coder) {
+  const SmallCode* table = coder.one_byte_codes();
+  std::array<int, 10> codes{};
+  int low = 10;
+  int high = -1;
+  for (int d = 0; d < 10; ++d) {
+    codes[static_cast<std::size_t>(d)] = table[static_cast<unsigned char>('0' + d)];
+    if (codes[static_cast<std::size_t>(d)] >= 0) {
+      low = std::min(low, d);
+      high = std::max(high, d);
+    }
+  }
+  DigitCoding coding;
+  coding.below = static_cast<std::int16_t>(low - 1);
+  coding.above = static_cast<std::int16_t>(high + 1);
+  if (high < 0) {
+    coding.affine = std::all_of(codes.begin(), codes.end(), [](int code) { return code == kSmallInvalid; });
+    return coding;
+  }
+  const int step = high > low ? codes[static_cast<std::size_t>(low) + 1] - codes[static_cast<std::size_t>(low)] : 0;
+  const int offset = codes[static_cast<std::size_t>(low)] - step * low;
+  coding.step = static_cast<std::int16_t>(step);
+  coding.offset = static_cast<std::int16_t>(offset);
+  coding.affine = true;
+  for (int d = 0; d < 10; ++d) {
+    const int expected = d >= low && d <= high ? step * d + offset : kSmallInvalid;
+    coding.affine = coding.affine && codes[static_cast<std::size_t>(d)] == expected;
+  }
+  return coding;
+}
+
+}  // namespace
+
+FieldCoding::FieldCoding(std::size_t width, const std::vector<std::size_t>& slot_fields,
+                         const std::vector<const Coder*>& coders)
+    : fields(width, nullptr),
+      digit_step(width, 0),
+      digit_offset(width, 0),
+      digit_below(width, -1),
+      digit_above(width, 10),
+      by_digit(width, 1) {
+  for (std::size_t s = 0; s < slot_fields.size(); ++s) {
+    const std::size_t field = slot_fields[s];
+    if (fields[field] == nullptr || fields[field] == coders[s]) {
+      fields[field] = coders[s];
+      column_of_slot.push_back(static_cast<std::uint32_t>(field));
+      continue;
+    }
+    column_of_slot.push_back(static_cast<std::uint32_t>(width + repeats.size()));
+    repeats.push_back(Repeat{field, coders[s]});
+  }
+  for (std::size_t field = 0; field < width; ++field) {
+    if (fields[field] == nullptr) continue;
+    const DigitCoding coding = digit_coding(*fields[field]);
+    by_digit[field] = coding.affine ? 1 : 0;
+    digit_step[field] = coding.step;
+    digit_offset[field] = coding.offset;
+    digit_below[field] = coding.below;
+    digit_above[field] = coding.above;
+  }
+}
+
+namespace {
+
+#if defined(__SSE2__)
+// Splits and codes kFields (4 or 8) one-digit fields at text[0, 2 *
+// kFields), the first being field `field`, into codes[field, field +
+// kFields); false, having done nothing, unless the bytes are digits each
+// followed by a delimiter and the fields' coders code digits by a rule
+// (FieldCoding::by_digit).
+template <int kFields>
+bool code_digits(const char* text, std::size_t field, const FieldCoding& coding, __m128i delimiters, SmallCode* codes) {
+  constexpr int kAll = (1 << (2 * kFields)) - 1;
+  constexpr int kOdd = 0xAAAA & kAll;
+  const __m128i bytes = kFields == 8 ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(text))
+                                     : _mm_loadl_epi64(reinterpret_cast<const __m128i*>(text));
+  if ((_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, delimiters)) & kAll) != kOdd) return false;
+  // Little-endian 16-bit lanes: lane i holds byte 2i, the i-th field's.
+  const __m128i digits = _mm_sub_epi16(_mm_and_si128(bytes, _mm_set1_epi16(0x00FF)), _mm_set1_epi16('0'));
+  const __m128i is_digit =
+      _mm_and_si128(_mm_cmpgt_epi16(digits, _mm_set1_epi16(-1)), _mm_cmplt_epi16(digits, _mm_set1_epi16(10)));
+  if ((_mm_movemask_epi8(is_digit) & kAll) != kAll) return false;
+  std::uint64_t by_digit = 0;
+  std::memcpy(&by_digit, coding.by_digit.data() + field, kFields);
+  if (by_digit != kEveryByte >> (64 - 8 * kFields)) return false;
+  const auto lanes = [field](const std::vector<std::int16_t>& values) {
+    return kFields == 8 ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(values.data() + field))
+                        : _mm_loadl_epi64(reinterpret_cast<const __m128i*>(values.data() + field));
+  };
+  const __m128i in_range = _mm_and_si128(_mm_cmpgt_epi16(digits, lanes(coding.digit_below)),
+                                         _mm_cmplt_epi16(digits, lanes(coding.digit_above)));
+  const __m128i code = _mm_add_epi16(_mm_mullo_epi16(digits, lanes(coding.digit_step)), lanes(coding.digit_offset));
+  const __m128i coded =
+      _mm_or_si128(_mm_and_si128(in_range, code), _mm_andnot_si128(in_range, _mm_set1_epi16(kSmallInvalid)));
+  if constexpr (kFields == 8) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(codes + field), coded);
+  } else {
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(codes + field), coded);
+  }
+  return true;
+}
+#endif
+
+}  // namespace
+
+void RecordParser::parse_scored(std::string_view record_text, std::uint64_t line, Record& record,
+                                const FieldCoding& coding, SmallCode* codes) {
+  // Fields are coded as they are split, while their bytes are at hand. Up
+  // to the first quote or NUL substitute, eight one-digit fields in a row
+  // (the shape of a row of Likert answers) are split and coded together in
+  // vector registers; any other field is found eight bytes at a time and
+  // coded by its coder. The rest of the record is split as parse() does and
+  // coded after.
+  const char* text = record_text.data();
+  const std::size_t length = record_text.size();
+  const std::size_t width = coding.fields.size();
+  const Coder* const* coders = coding.fields.data();
+  FieldSink sink(record);
+  unescaped_.clear();
+  unescaped_.reserve(length);
+  const std::uint64_t delimiters = kEveryByte * static_cast<unsigned char>(delimiter_);
+  const std::uint64_t quotes = kEveryByte * static_cast<unsigned char>('"');
+  const std::uint64_t substitutes = kEveryByte * static_cast<unsigned char>(kNulSubstitute);
+  std::size_t pos = 0;
+#if defined(__SSE2__)
+  const __m128i delimiter_bytes = _mm_set1_epi8(delimiter_);
+  const auto take_digits = [&](std::size_t fields) {
+    // Held in locals: the stores below could otherwise alias the sink.
+    sink.reserve(fields);
+    std::string_view* views = sink.views() + sink.count();
+    std::uint32_t* starts = sink.starts() + sink.count();
+    for (std::size_t i = 0; i < fields; ++i) {
+      views[i] = std::string_view(text + pos + 2 * i, 1);
+      starts[i] = static_cast<std::uint32_t>(pos + 2 * i);
+    }
+    sink.advance(fields);
+    pos += 2 * fields;
+  };
+#endif
+  for (;;) {
+#if defined(__SSE2__)
+    while (pos + 16 <= length && sink.count() + 8 <= width &&
+           code_digits<8>(text + pos, sink.count(), coding, delimiter_bytes, codes)) {
+      take_digits(8);
+    }
+    if (pos + 8 <= length && sink.count() + 4 <= width &&
+        code_digits<4>(text + pos, sink.count(), coding, delimiter_bytes, codes)) {
+      take_digits(4);
+      continue;
+    }
+#endif
+    // One field, from a word where it ends within eight bytes; a field
+    // holding a quote or a NUL substitute, a longer one and the last one
+    // are left to split_rest.
+    if (pos + 8 > length) break;
+    const std::uint64_t word = load_word(text + pos);
+    const std::uint64_t ends = zero_bytes(word ^ delimiters);
+    const std::uint64_t before_end = (ends & (~ends + 1)) - 1;
+    if (ends == 0 || ((zero_bytes(word ^ quotes) | zero_bytes(word ^ substitutes)) & before_end) != 0) break;
+    const std::size_t end = pos + static_cast<std::size_t>(__builtin_ctzll(ends)) / 8;
+    const std::string_view cell(text + pos, end - pos);
+    const std::size_t field = sink.count();
+    if (field < width && coders[field] != nullptr) codes[field] = coders[field]->small(cell);
+    sink(pos, cell);
+    pos = end + 1;
+  }
+  const std::size_t coded = sink.count();
+  split_rest(text, length, pos, sink);
+  for (std::size_t field = coded; field < std::min(width, sink.count()); ++field) {
+    if (coders[field] != nullptr) codes[field] = coders[field]->small(sink.field(field));
+  }
+  for (std::size_t r = 0; r < coding.repeats.size(); ++r) {
+    const FieldCoding::Repeat& repeat = coding.repeats[r];
+    if (repeat.field < sink.count()) codes[width + r] = repeat.coder->small(sink.field(repeat.field));
+  }
+  sink.finish();
+  record.line = line;
+  record.end_line = line + sink.breaks;
+  record.text = record_text;
+  record.has_nul = sink.has_nul;
 }
 
 std::string_view Batch::record(std::size_t index) const {

@@ -24,8 +24,9 @@ struct BatchPlan {
 
   const Plan& plan;
   std::size_t most_items = 0;
-  std::vector<MeasureSums> measures;  ///< per dimension measure
-  std::vector<char> narrow_profiles;  ///< per overall measure: y_d (and the drivers' outcome) fit a small code
+  std::vector<MeasureSums> measures;      ///< per dimension measure
+  std::vector<char> narrow_profiles;      ///< per overall measure: y_d (and the drivers' outcome) fit a small code
+  std::vector<std::uint32_t> slot_order;  ///< 0, 1, ...: each slot's column when codes are in slot order
 };
 
 /// Adds rows to a tally a few hundred at a time, column by column: every
@@ -39,8 +40,13 @@ struct BatchPlan {
 class BatchCounter {
  public:
   /// Adds rows `rows[0, count)` of `codes`, a row-major matrix holding
-  /// `plan.slots.size()` small codes per row.
-  void add(const BatchPlan& batch, const SmallCode* codes, const std::uint32_t* rows, std::size_t count, Tally& tally);
+  /// `stride` small codes per row, slot s's in column `column_of_slot[s]`.
+  void add(const BatchPlan& batch, const SmallCode* codes, std::size_t stride, const std::uint32_t* column_of_slot,
+           const std::uint32_t* rows, std::size_t count, Tally& tally);
+  /// The same with `plan.slots.size()` codes per row, in slot order.
+  void add(const BatchPlan& batch, const SmallCode* codes, const std::uint32_t* rows, std::size_t count, Tally& tally) {
+    add(batch, codes, batch.slot_order.size(), batch.slot_order.data(), rows, count, tally);
+  }
 
   /// Rows counted together: with item values at most 1000 in magnitude, a
   /// chunk's sums of products stay below 2^28, well within 32 bits.
@@ -59,9 +65,10 @@ class BatchCounter {
   void add_profiles(const BatchPlan& batch, std::size_t rows, Tally& tally);
   /// Fills profile_ with a row's y_d for `overall`; false when a dimension is not scored.
   bool profile_of(const Plan& plan, const Plan::OverallMeasure& overall, std::size_t row);
-  const SmallCode* column(int slot) const { return columns_.data() + static_cast<std::size_t>(slot) * kChunkRows; }
+  const SmallCode* column(int slot) const { return columns_.data() + std::size_t{column_of_slot_[slot]} * kChunkRows; }
 
-  std::vector<SmallCode> columns_;          // slot-major, kChunkRows per slot
+  const std::uint32_t* column_of_slot_ = nullptr;
+  std::vector<SmallCode> columns_;          // column-major, kChunkRows per column of the codes
   std::vector<std::int32_t> item_counts_;   // per row: valid items of the measure being scored
   std::vector<std::int32_t> value_sums_;    // per row: sum of its valid item values
   std::vector<std::int64_t> score_sums_;    // per dimension measure, per row: shifted sum of valid values

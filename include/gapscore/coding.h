@@ -68,6 +68,9 @@ class Coder {
     return small_code(code_slowly(cell, &reason), scale_.min);
   }
 
+  /// The small codes of one-byte cells, by byte: small() of each.
+  const SmallCode* one_byte_codes() const { return one_byte_.data(); }
+
   /// The code of `cell`; when it is kInvalidCode, `*reason` says why.
   Code code(std::string_view cell, InvalidReason* reason) const { return code_slowly(cell, reason); }
 

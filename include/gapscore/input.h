@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "gapscore/coding.h"
+
 namespace gapscore {
 
 /// One CSV record: its fields as views plus where it came from. Views point
@@ -31,6 +33,35 @@ struct Record {
 /// one is flagged.
 inline constexpr char kNulSubstitute = '\x1A';
 
+/// How RecordParser::parse_scored codes a record's fields as it splits
+/// them. A row's codes are laid out in columns: one per field of the
+/// expected width (unscored fields' columns hold nothing of use), then one
+/// per further slot of a field that two coders read differently.
+struct FieldCoding {
+  /// A further slot of a field already scored by another coder.
+  struct Repeat {
+    std::size_t field = 0;
+    const Coder* coder = nullptr;
+  };
+
+  FieldCoding() = default;
+  /// Slot s reads field `slot_fields[s]` through `*coders[s]`.
+  FieldCoding(std::size_t width, const std::vector<std::size_t>& slot_fields, const std::vector<const Coder*>& coders);
+
+  std::size_t columns() const { return fields.size() + repeats.size(); }
+
+  std::vector<const Coder*> fields;           ///< per field: its coder, null when not scored
+  std::vector<Repeat> repeats;                ///< column fields.size() + i
+  std::vector<std::uint32_t> column_of_slot;  ///< per slot
+
+  /// Per field, how its coder codes a one-digit cell d, so that eight can
+  /// be coded at once: step * d + offset when below < d < above, invalid
+  /// otherwise; `by_digit` is 1 when the coder codes every digit so (an
+  /// unscored field's column gets 0 for each).
+  std::vector<std::int16_t> digit_step, digit_offset, digit_below, digit_above;
+  std::vector<std::uint8_t> by_digit;
+};
+
 /// Splits the text of one whole record into fields by RFC 4180. Field views
 /// point into the text or into the parser's own buffer (for fields with
 /// doubled quotes), valid until the next parse.
@@ -46,9 +77,19 @@ class RecordParser {
   /// '\n' or '\0', as in a Batch or a std::string.
   void parse(std::string_view text, std::uint64_t line, Record& record);
 
+  /// parse(), and when the record has `coding.fields.size()` fields, the
+  /// small code of each scored field in its column of `codes` (which has
+  /// room for `coding.columns()`); with another field count, `codes` holds
+  /// nothing of use. Each code is what its coder's small() gives.
+  void parse_scored(std::string_view text, std::uint64_t line, Record& record, const FieldCoding& coding,
+                    SmallCode* codes);
+
  private:
+  class FieldSink;
   template <class Emit>
   std::size_t split_plain_prefix(const char* text, std::size_t length, Emit& emit) const;
+  std::size_t plain_length(const char* text, std::size_t length) const;
+  void split_rest(const char* text, std::size_t length, std::size_t pos, FieldSink& sink);
 
   char delimiter_;
   std::array<bool, 256> stop_{};  // bytes that end an unquoted field
