@@ -665,15 +665,21 @@ void RecordParser::parse_scored(std::string_view record_text, std::uint64_t line
       continue;
     }
 #endif
-    // One field, from a word where it ends within eight bytes; a field
-    // holding a quote or a NUL substitute, a longer one and the last one
-    // are left to split_rest.
-    if (pos + 8 > length) break;
-    const std::uint64_t word = load_word(text + pos);
-    const std::uint64_t ends = zero_bytes(word ^ delimiters);
-    const std::uint64_t before_end = (ends & (~ends + 1)) - 1;
-    if (ends == 0 || ((zero_bytes(word ^ quotes) | zero_bytes(word ^ substitutes)) & before_end) != 0) break;
-    const std::size_t end = pos + static_cast<std::size_t>(__builtin_ctzll(ends)) / 8;
+    // One field, found eight bytes at a time (ids and dates are longer than
+    // a word); a field holding a quote or a NUL substitute, and one reaching
+    // the last eight bytes of the record, are left to split_rest.
+    std::size_t end = pos;
+    std::uint64_t ends = 0;
+    bool special = false;
+    while (ends == 0 && !special && end + 8 <= length) {
+      const std::uint64_t word = load_word(text + end);
+      ends = zero_bytes(word ^ delimiters);
+      const std::uint64_t before_end = ends == 0 ? ~std::uint64_t{0} : (ends & (~ends + 1)) - 1;
+      special = ((zero_bytes(word ^ quotes) | zero_bytes(word ^ substitutes)) & before_end) != 0;
+      if (ends == 0) end += 8;
+    }
+    if (ends == 0 || special) break;
+    end += static_cast<std::size_t>(__builtin_ctzll(ends)) / 8;
     const std::string_view cell(text + pos, end - pos);
     const std::size_t field = sink.count();
     if (field < width && coders[field] != nullptr) codes[field] = coders[field]->small(cell);

@@ -402,8 +402,9 @@ TEST_CASE("parse_scored codes labels, missing digits and a field read by two cod
 
 TEST_CASE("parse_scored splits like parse and codes like each coder, on random rows", "[input]") {
   // Cells drawn from one-digit answers (most of them), empty, two-digit,
-  // labels, quoted cells with delimiters and line breaks, NUL substitutes;
-  // rows of the expected width and of others.
+  // labels, quoted cells with delimiters and line breaks, NUL substitutes,
+  // cells longer than the eight bytes read at a time; rows of the expected
+  // width and of others.
   const Coder agree(Scale{"agree7", 1, 7, {{"Neutral", 4}}}, false, {"", "NA"});
   const Coder reversed(Scale{"agree7", 1, 7, {}}, true, {""});
   const Coder nps(Scale{"nps", 0, 10, {}}, false, {"", "9"});
@@ -418,9 +419,39 @@ TEST_CASE("parse_scored splits like parse and codes like each coder, on random r
   slot_fields.push_back(3);
   coders.push_back(&nps);
   const FieldCoding coding(width, slot_fields, coders);
-  const std::vector<std::string> cells = {
-      "1",  "2",  "3",       "4", "5",  "6",  "7",     "0",         "8",          "9",     "4",    "5",   "6",     "",
-      "10", "07", "Neutral", "x", "NA", " 3", "\"5\"", "\"a,\nb\"", "\"x\"\"y\"", "4\x1a", "\x1a", "4\"", "\"6\"7"};
+  const std::vector<std::string> cells = {"1",
+                                          "2",
+                                          "3",
+                                          "4",
+                                          "5",
+                                          "6",
+                                          "7",
+                                          "0",
+                                          "8",
+                                          "9",
+                                          "4",
+                                          "5",
+                                          "6",
+                                          "",
+                                          "10",
+                                          "07",
+                                          "Neutral",
+                                          "x",
+                                          "NA",
+                                          " 3",
+                                          "\"5\"",
+                                          "\"a,\nb\"",
+                                          "\"x\"\"y\"",
+                                          "4\x1a",
+                                          "\x1a",
+                                          "4\"",
+                                          "\"6\"7",
+                                          "BR-000001",
+                                          "2026-10-02",
+                                          "a longer answer than a word",
+                                          "ends with a quote\"",
+                                          "a NUL substitute far in \x1a",
+                                          "\"quoted, and longer than a word\""};
   std::mt19937 random(11);
   const auto draw = [&random](std::size_t below) {
     return std::uniform_int_distribution<std::size_t>(0, below - 1)(random);
@@ -434,7 +465,15 @@ TEST_CASE("parse_scored splits like parse and codes like each coder, on random r
     std::string text;
     for (std::size_t f = 0; f < fields; ++f) {
       if (f > 0) text += ',';
-      text += cells[draw(4) != 0 ? draw(7) : draw(cells.size())];
+      if (draw(10) == 0) {
+        // 8 to 23 bytes, so that a field ends at every offset of the words
+        // read, maybe with a quote or NUL substitute anywhere after the first.
+        std::string cell(8 + draw(16), 'a');
+        if (draw(3) == 0) cell[1 + draw(cell.size() - 1)] = draw(2) == 0 ? '"' : kNulSubstitute;
+        text += cell;
+      } else {
+        text += cells[draw(4) != 0 ? draw(7) : draw(cells.size())];
+      }
     }
     plain.parse(text, 2, expected);
     std::vector<SmallCode> codes(coding.columns(), 99);
