@@ -340,26 +340,6 @@ std::uint64_t load_word(const char* text) {
 
 }  // namespace
 
-template <class Emit>
-std::size_t RecordParser::split_plain_prefix(const char* text, std::size_t length, Emit& emit) const {
-  // Most of a record is short unquoted fields. Up to its first quote or NUL
-  // substitute (found with memchr, which reads a vector at a time), the
-  // delimiters end fields, found eight bytes at a time; the byte-at-a-time
-  // scanner takes over from the field where the prefix ends, and for the
-  // last field.
-  const std::size_t plain = plain_length(text, length);
-  const std::uint64_t delimiters = kEveryByte * static_cast<unsigned char>(delimiter_);
-  std::size_t start = 0;
-  for (std::size_t pos = 0; pos + sizeof(std::uint64_t) <= plain; pos += sizeof(std::uint64_t)) {
-    for (std::uint64_t ends = zero_bytes(load_word(text + pos) ^ delimiters); ends != 0; ends &= ends - 1) {
-      const std::size_t end = pos + static_cast<std::size_t>(__builtin_ctzll(ends)) / 8;
-      emit(start, std::string_view(text + start, end - start));
-      start = end + 1;
-    }
-  }
-  return start;
-}
-
 RecordParser::RecordParser(char delimiter) : delimiter_(delimiter) {
   for (const char c : {delimiter, '\n', '\0', kNulSubstitute}) stop_[static_cast<unsigned char>(c)] = true;
 }
@@ -416,15 +396,6 @@ class RecordParser::FieldSink {
   std::string_view* fields_;
   std::uint32_t* starts_;
 };
-
-std::size_t RecordParser::plain_length(const char* text, std::size_t length) const {
-  std::size_t plain = length;
-  for (const char special : {'"', kNulSubstitute}) {
-    if (const void* found = std::memchr(text, special, plain))
-      plain = static_cast<std::size_t>(static_cast<const char*>(found) - text);
-  }
-  return plain;
-}
 
 void RecordParser::split_rest(const char* text, std::size_t length, std::size_t pos, FieldSink& sink) {
   // text[length] is '\n' (a batch) or '\0' (a string), both stop bytes,
@@ -487,17 +458,8 @@ void RecordParser::split_rest(const char* text, std::size_t length, std::size_t 
 }
 
 void RecordParser::parse(std::string_view record_text, std::uint64_t line, Record& record) {
-  const char* text = record_text.data();
-  const std::size_t length = record_text.size();
-  FieldSink sink(record);
-  unescaped_.clear();
-  unescaped_.reserve(length);  // unescaped text never outgrows the record, so views stay valid
-  split_rest(text, length, split_plain_prefix(text, length, sink), sink);
-  sink.finish();
-  record.line = line;
-  record.end_line = line + sink.breaks;
-  record.text = record_text;
-  record.has_nul = sink.has_nul;
+  static const FieldCoding kNothingScored;
+  parse_scored(record_text, line, record, kNothingScored, nullptr);
 }
 
 namespace {
@@ -625,15 +587,15 @@ void RecordParser::parse_scored(std::string_view record_text, std::uint64_t line
   // to the first quote or NUL substitute, eight one-digit fields in a row
   // (the shape of a row of Likert answers) are split and coded together in
   // vector registers; any other field is found eight bytes at a time and
-  // coded by its coder. The rest of the record is split as parse() does and
-  // coded after.
+  // coded by its coder. The rest of the record goes through the
+  // byte-at-a-time scanner (split_rest) and is coded after.
   const char* text = record_text.data();
   const std::size_t length = record_text.size();
   const std::size_t width = coding.fields.size();
   const Coder* const* coders = coding.fields.data();
   FieldSink sink(record);
   unescaped_.clear();
-  unescaped_.reserve(length);
+  unescaped_.reserve(length);  // unescaped text never outgrows the record, so views stay valid
   const std::uint64_t delimiters = kEveryByte * static_cast<unsigned char>(delimiter_);
   const std::uint64_t quotes = kEveryByte * static_cast<unsigned char>('"');
   const std::uint64_t substitutes = kEveryByte * static_cast<unsigned char>(kNulSubstitute);

@@ -80,15 +80,13 @@ class RecordParser {
   /// parse(), and when the record has `coding.fields.size()` fields, the
   /// small code of each scored field in its column of `codes` (which has
   /// room for `coding.columns()`); with another field count, `codes` holds
-  /// nothing of use. Each code is what its coder's small() gives.
+  /// nothing of use. Each code is what its coder's small() gives. parse()
+  /// is this with nothing scored.
   void parse_scored(std::string_view text, std::uint64_t line, Record& record, const FieldCoding& coding,
                     SmallCode* codes);
 
  private:
   class FieldSink;
-  template <class Emit>
-  std::size_t split_plain_prefix(const char* text, std::size_t length, Emit& emit) const;
-  std::size_t plain_length(const char* text, std::size_t length) const;
   void split_rest(const char* text, std::size_t length, std::size_t pos, FieldSink& sink);
 
   char delimiter_;
