@@ -584,11 +584,11 @@ bool code_digits(const char* text, std::size_t field, const FieldCoding& coding,
 void RecordParser::parse_scored(std::string_view record_text, std::uint64_t line, Record& record,
                                 const FieldCoding& coding, SmallCode* codes) {
   // Fields are coded as they are split, while their bytes are at hand. Up
-  // to the first quote or NUL substitute, eight one-digit fields in a row
-  // (the shape of a row of Likert answers) are split and coded together in
-  // vector registers; any other field is found eight bytes at a time and
-  // coded by its coder. The rest of the record goes through the
-  // byte-at-a-time scanner (split_rest) and is coded after.
+  // to the first field holding a quote or a NUL substitute, eight one-digit
+  // fields in a row (the shape of a row of Likert answers) are split and
+  // coded together in vector registers; any other field is found eight
+  // bytes at a time and coded by its coder. The rest of the record goes
+  // through the byte-at-a-time scanner (split_rest) and is coded after.
   const char* text = record_text.data();
   const std::size_t length = record_text.size();
   const std::size_t width = coding.fields.size();
