@@ -93,7 +93,6 @@ BatchPlan::BatchPlan(const Plan& compiled) : plan(compiled) {
     }
     narrow_profiles.push_back(narrow ? 1 : 0);
   }
-  for (std::size_t s = 0; s < plan.slots.size(); ++s) slot_order.push_back(static_cast<std::uint32_t>(s));
 }
 
 void BatchCounter::add(const BatchPlan& batch, const SmallCode* codes, std::size_t stride,

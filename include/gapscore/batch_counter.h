@@ -24,9 +24,8 @@ struct BatchPlan {
 
   const Plan& plan;
   std::size_t most_items = 0;
-  std::vector<MeasureSums> measures;      ///< per dimension measure
-  std::vector<char> narrow_profiles;      ///< per overall measure: y_d (and the drivers' outcome) fit a small code
-  std::vector<std::uint32_t> slot_order;  ///< 0, 1, ...: each slot's column when codes are in slot order
+  std::vector<MeasureSums> measures;  ///< per dimension measure
+  std::vector<char> narrow_profiles;  ///< per overall measure: y_d (and the drivers' outcome) fit a small code
 };
 
 /// Adds rows to a tally a few hundred at a time, column by column: every
@@ -43,10 +42,6 @@ class BatchCounter {
   /// `stride` small codes per row, slot s's in column `column_of_slot[s]`.
   void add(const BatchPlan& batch, const SmallCode* codes, std::size_t stride, const std::uint32_t* column_of_slot,
            const std::uint32_t* rows, std::size_t count, Tally& tally);
-  /// The same with `plan.slots.size()` codes per row, in slot order.
-  void add(const BatchPlan& batch, const SmallCode* codes, const std::uint32_t* rows, std::size_t count, Tally& tally) {
-    add(batch, codes, batch.slot_order.size(), batch.slot_order.data(), rows, count, tally);
-  }
 
   /// Rows counted together: with item values at most 1000 in magnitude, a
   /// chunk's sums of products stay below 2^28, well within 32 bits.

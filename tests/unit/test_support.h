@@ -1,9 +1,12 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <numeric>
 #include <string>
 #include <vector>
 
+#include "gapscore/batch_counter.h"
 #include "gapscore/diagnostic.h"
 
 namespace gapscore {
@@ -26,6 +29,14 @@ Thrown thrown_by(Action&& action) {
   }
   FAIL("expected a gapscore::Error");
   return {};
+}
+
+/// BatchCounter::add for codes held one column per slot, in slot order.
+inline void add_in_slot_order(BatchCounter& counter, const BatchPlan& batch, const SmallCode* codes,
+                              const std::uint32_t* rows, std::size_t count, Tally& tally) {
+  std::vector<std::uint32_t> column_of_slot(batch.plan.slots.size());
+  std::iota(column_of_slot.begin(), column_of_slot.end(), 0u);
+  counter.add(batch, codes, column_of_slot.size(), column_of_slot.data(), rows, count, tally);
 }
 
 }  // namespace gapscore
