@@ -9,9 +9,9 @@
 #include "cmd/merge.h"
 #include "cmd/score.h"
 #include "cmd/validate.h"
-#include "gapscore/diagnostic.h"
-#include "gapscore/report.h"
-#include "gapscore/text.h"
+#include "gapscore/base/diagnostic.h"
+#include "gapscore/base/text.h"
+#include "gapscore/report/report.h"
 
 namespace {
 

@@ -7,12 +7,12 @@
 #include <iostream>
 #include <thread>
 
-#include "gapscore/diagnostic.h"
-#include "gapscore/html.h"
-#include "gapscore/input.h"
-#include "gapscore/output.h"
-#include "gapscore/text.h"
-#include "gapscore/writers.h"
+#include "gapscore/base/diagnostic.h"
+#include "gapscore/base/output_file.h"
+#include "gapscore/base/text.h"
+#include "gapscore/input/input.h"
+#include "gapscore/writers/html.h"
+#include "gapscore/writers/writers.h"
 
 namespace gapscore::cmd {
 

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/engine.h"
-#include "gapscore/questionnaire.h"
-#include "gapscore/report.h"
-#include "gapscore/trend.h"
+#include "gapscore/engine/engine.h"
+#include "gapscore/questionnaire/questionnaire.h"
+#include "gapscore/report/baseline.h"
+#include "gapscore/report/report.h"
 
 namespace gapscore::cmd {
 

@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "cmd/common.h"
-#include "gapscore/compare.h"
-#include "gapscore/diagnostic.h"
-#include "gapscore/output.h"
+#include "gapscore/base/diagnostic.h"
+#include "gapscore/base/output_file.h"
+#include "gapscore/report/comparison.h"
 
 namespace gapscore::cmd {
 

@@ -4,12 +4,12 @@
 #include <iostream>
 
 #include "cmd/common.h"
-#include "gapscore/diagnostic.h"
-#include "gapscore/header.h"
-#include "gapscore/input.h"
-#include "gapscore/output.h"
-#include "gapscore/scaffold.h"
-#include "gapscore/text.h"
+#include "gapscore/base/diagnostic.h"
+#include "gapscore/base/output_file.h"
+#include "gapscore/base/text.h"
+#include "gapscore/input/header.h"
+#include "gapscore/input/input.h"
+#include "gapscore/scaffold/scaffold.h"
 
 namespace gapscore::cmd {
 

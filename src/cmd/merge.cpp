@@ -7,10 +7,10 @@
 #include <memory>
 #include <sstream>
 
-#include "gapscore/diagnostic.h"
-#include "gapscore/engine.h"
-#include "gapscore/output.h"
-#include "gapscore/writers.h"
+#include "gapscore/base/diagnostic.h"
+#include "gapscore/base/output_file.h"
+#include "gapscore/engine/engine.h"
+#include "gapscore/writers/writers.h"
 
 namespace gapscore::cmd {
 

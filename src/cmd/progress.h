@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/engine.h"
-#include "gapscore/progress.h"
+#include "gapscore/base/progress_meter.h"
+#include "gapscore/engine/engine.h"
 
 namespace gapscore::cmd {
 

@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "cmd/progress.h"
-#include "gapscore/engine.h"
-#include "gapscore/output.h"
-#include "gapscore/questionnaire.h"
-#include "gapscore/writers.h"
+#include "gapscore/base/output_file.h"
+#include "gapscore/engine/engine.h"
+#include "gapscore/questionnaire/questionnaire.h"
+#include "gapscore/writers/writers.h"
 
 namespace gapscore::cmd {
 

@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "cmd/progress.h"
-#include "gapscore/engine.h"
-#include "gapscore/questionnaire.h"
+#include "gapscore/engine/engine.h"
+#include "gapscore/questionnaire/questionnaire.h"
 
 namespace gapscore::cmd {
 

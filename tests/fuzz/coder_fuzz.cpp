@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "gapscore/coding.h"
+#include "gapscore/coding/coder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 3) return 0;

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/coding.h"
-#include "gapscore/diagnostic.h"
-#include "gapscore/input.h"
+#include "gapscore/base/diagnostic.h"
+#include "gapscore/coding/coder.h"
+#include "gapscore/input/input.h"
 
 namespace {
 

@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "gapscore/diagnostic.h"
-#include "gapscore/engine.h"
-#include "gapscore/questionnaire.h"
-#include "gapscore/writers.h"
+#include "gapscore/base/diagnostic.h"
+#include "gapscore/engine/engine.h"
+#include "gapscore/questionnaire/questionnaire.h"
+#include "gapscore/writers/writers.h"
 
 namespace {
 

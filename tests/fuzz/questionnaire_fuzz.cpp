@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <string>
 
-#include "gapscore/diagnostic.h"
-#include "gapscore/engine.h"
-#include "gapscore/questionnaire.h"
-#include "gapscore/writers.h"
+#include "gapscore/base/diagnostic.h"
+#include "gapscore/engine/engine.h"
+#include "gapscore/questionnaire/questionnaire.h"
+#include "gapscore/writers/writers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

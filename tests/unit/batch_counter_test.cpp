@@ -1,11 +1,11 @@
-#include "gapscore/batch_counter.h"
+#include "gapscore/tally/batch_counter.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
 
-#include "gapscore/questionnaire.h"
+#include "gapscore/questionnaire/questionnaire.h"
 #include "test_support.h"
 
 namespace gapscore {

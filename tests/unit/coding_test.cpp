@@ -1,4 +1,4 @@
-#include "gapscore/coding.h"
+#include "gapscore/coding/coder.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "gapscore/compare.h"
+#include "gapscore/report/comparison.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>

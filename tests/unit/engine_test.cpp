@@ -1,12 +1,12 @@
-#include "gapscore/engine.h"
+#include "gapscore/engine/engine.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
 #include <sstream>
 
-#include "gapscore/probability.h"
-#include "gapscore/writers.h"
+#include "gapscore/base/probability.h"
+#include "gapscore/writers/writers.h"
 #include "test_support.h"
 
 namespace gapscore {

@@ -1,4 +1,4 @@
-#include "gapscore/header.h"
+#include "gapscore/input/header.h"
 
 #include <catch2/catch.hpp>
 

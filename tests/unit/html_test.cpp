@@ -1,4 +1,4 @@
-#include "gapscore/html.h"
+#include "gapscore/writers/html.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "gapscore/input.h"
+#include "gapscore/input/input.h"
 
 #include <zlib.h>
 #include <algorithm>
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/diagnostic.h"
+#include "gapscore/base/diagnostic.h"
 #include "test_support.h"
 
 namespace gapscore {

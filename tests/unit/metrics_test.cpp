@@ -1,4 +1,4 @@
-#include "gapscore/metrics.h"
+#include "gapscore/metrics/metrics.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "gapscore/output.h"
+#include "gapscore/base/output_file.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "gapscore/diagnostic.h"
+#include "gapscore/base/diagnostic.h"
 #include "test_support.h"
 
 namespace gapscore {

@@ -1,4 +1,4 @@
-#include "gapscore/probability.h"
+#include "gapscore/base/probability.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "gapscore/progress.h"
+#include "gapscore/base/progress_meter.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,10 +1,10 @@
-#include "gapscore/questionnaire.h"
+#include "gapscore/questionnaire/questionnaire.h"
 
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "gapscore/diagnostic.h"
+#include "gapscore/base/diagnostic.h"
 #include "test_support.h"
 
 namespace gapscore {

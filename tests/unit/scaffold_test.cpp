@@ -1,4 +1,4 @@
-#include "gapscore/scaffold.h"
+#include "gapscore/scaffold/scaffold.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,10 +1,10 @@
-#include "gapscore/tally.h"
+#include "gapscore/tally/tally.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "gapscore/batch_counter.h"
-#include "gapscore/questionnaire.h"
+#include "gapscore/questionnaire/questionnaire.h"
+#include "gapscore/tally/batch_counter.h"
 #include "test_support.h"
 
 namespace gapscore {

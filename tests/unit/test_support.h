@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/batch_counter.h"
-#include "gapscore/diagnostic.h"
+#include "gapscore/base/diagnostic.h"
+#include "gapscore/tally/batch_counter.h"
 
 namespace gapscore {
 

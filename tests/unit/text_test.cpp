@@ -1,4 +1,4 @@
-#include "gapscore/text.h"
+#include "gapscore/base/text.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>

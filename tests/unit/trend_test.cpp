@@ -1,4 +1,4 @@
-#include "gapscore/trend.h"
+#include "gapscore/report/baseline.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "gapscore/writers.h"
+#include "gapscore/writers/writers.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

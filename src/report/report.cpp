@@ -1,0 +1,297 @@
+#include "gapscore/report/report.h"
+
+#include "gapscore/metrics/metrics.h"
+
+namespace gapscore {
+
+const char* tool_version() { return GAPSCORE_VERSION; }
+
+const char* kano_category_name(KanoCategory category) {
+  switch (category) {
+    case KanoCategory::kAttractive:
+      return "attractive";
+    case KanoCategory::kOneDimensional:
+      return "one_dimensional";
+    case KanoCategory::kMustBe:
+      return "must_be";
+    case KanoCategory::kIndifferent:
+      return "indifferent";
+    case KanoCategory::kReverse:
+      return "reverse";
+    case KanoCategory::kQuestionable:
+      return "questionable";
+  }
+  return "";
+}
+
+namespace {
+
+std::optional<ColumnFigures> column_figures(const Plan& plan, const Tally& tally, int block) {
+  if (block < 0) return std::nullopt;
+  const Histogram histogram = tally.histogram(plan, block);
+  if (plan.survey_weights) {
+    const WeightedHistogram weighted = tally.weighted_histogram(plan, block);
+    return ColumnFigures{stats_of(histogram, weighted, false), distribution_of(histogram, weighted)};
+  }
+  return ColumnFigures{stats_of(histogram, false), distribution_of(histogram)};
+}
+
+std::optional<Stats> difference_figures(const Plan& plan, const Tally& tally, int block) {
+  if (block < 0) return std::nullopt;
+  if (plan.survey_weights) return stats_of(tally.histogram(plan, block), tally.weighted_histogram(plan, block), true);
+  return stats_of(tally.histogram(plan, block), true);
+}
+
+MetricResult metric_result(const Metric& metric, const Plan& plan, const Tally& tally, int block) {
+  const Histogram answers = tally.histogram(plan, block);
+  MetricResult result;
+  result.id = metric.id;
+  result.type = metric.type;
+  if (plan.survey_weights) {
+    const WeightedHistogram weighted = tally.weighted_histogram(plan, block);
+    switch (metric.type) {
+      case MetricType::kNps:
+        result.nps = nps_of(answers, weighted, metric.promoter_min, metric.detractor_max);
+        break;
+      case MetricType::kCsat:
+        result.satisfied = proportion_at_or_above(answers, weighted, metric.satisfied_min);
+        result.answers = {stats_of(answers, weighted, false), distribution_of(answers, weighted)};
+        break;
+      case MetricType::kCes:
+        result.agree = proportion_at_or_above(answers, weighted, metric.agree_min);
+        result.answers = {stats_of(answers, weighted, false), distribution_of(answers, weighted)};
+        break;
+    }
+    return result;
+  }
+  switch (metric.type) {
+    case MetricType::kNps:
+      result.nps = nps_of(answers, metric.promoter_min, metric.detractor_max);
+      break;
+    case MetricType::kCsat:
+      result.satisfied = proportion_at_or_above(answers, metric.satisfied_min);
+      result.answers = {stats_of(answers, false), distribution_of(answers)};
+      break;
+    case MetricType::kCes:
+      result.agree = proportion_at_or_above(answers, metric.agree_min);
+      result.answers = {stats_of(answers, false), distribution_of(answers)};
+      break;
+  }
+  return result;
+}
+
+ZoneResult zone_result(const Plan& plan, const Tally& tally, std::size_t offset) {
+  ZoneResult zone;
+  zone.below = tally.counter(offset);
+  zone.within = tally.counter(offset + 1);
+  zone.above = tally.counter(offset + 2);
+  zone.inconsistent = tally.counter(offset + 3);
+  zone.n = zone.below + zone.within + zone.above;
+  if (zone.n == 0) return zone;
+  std::array<double, 3> sizes = {static_cast<double>(zone.below), static_cast<double>(zone.within),
+                                 static_cast<double>(zone.above)};
+  if (plan.survey_weights) {
+    for (std::size_t i = 0; i < sizes.size(); ++i) sizes[i] = tally.weighted_counter(offset + i);
+  }
+  const double total = sizes[0] + sizes[1] + sizes[2];
+  if (!(total > 0)) return zone;
+  zone.below_pct = 100 * sizes[0] / total;
+  zone.within_pct = 100 * sizes[1] / total;
+  zone.above_pct = 100 * sizes[2] / total;
+  return zone;
+}
+
+}  // namespace
+
+SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally) {
+  SegmentResult result;
+  result.rows = tally.rows();
+  if (plan.survey_weights) {
+    const double weight = tally.weight_sum();
+    result.weight = WeightSummary{weight, weight > 0 ? weight * weight / tally.weight_squares() : 0.0};
+  }
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const Plan::ItemPlan& item = plan.items[i];
+    ItemResult out;
+    out.id = questionnaire.items[i].id;
+    out.dimension = questionnaire.items[i].dimension;
+    out.expectation = column_figures(plan, tally, item.expectation_counts);
+    out.perception = column_figures(plan, tally, item.perception_counts);
+    out.adequate = column_figures(plan, tally, item.adequate_counts);
+    out.desired = column_figures(plan, tally, item.desired_counts);
+    out.gap = difference_figures(plan, tally, item.gap_counts);
+    out.msa = difference_figures(plan, tally, item.msa_counts);
+    out.mss = difference_figures(plan, tally, item.mss_counts);
+    if (item.zone_counts >= 0) out.zone = zone_result(plan, tally, static_cast<std::size_t>(item.zone_counts));
+    result.items.push_back(std::move(out));
+  }
+  for (std::size_t d = 0; d < plan.dimensions.size(); ++d) {
+    DimensionResult dimension;
+    dimension.id = questionnaire.dimensions[d].id;
+    for (const std::size_t f : plan.dimensions[d].measures) {
+      const Plan::DimensionMeasure& dm = plan.dimension_measures[f];
+      std::vector<std::string> ids;
+      for (const std::size_t item : dm.items) ids.push_back(questionnaire.items[item].id);
+      if (plan.survey_weights) {
+        dimension.measures.push_back(
+            {dm.measure,
+             stats_of(tally.scores(plan, f), tally.weighted_scores(plan, f), dm.score_shift, is_difference(dm.measure)),
+             reliability_of(tally.item_moments(plan, f), tally.weighted_item_moments(plan, f), ids)});
+        continue;
+      }
+      dimension.measures.push_back({dm.measure,
+                                    stats_of(tally.scores(plan, f), dm.score_shift, is_difference(dm.measure)),
+                                    reliability_of(tally.item_moments(plan, f), ids)});
+    }
+    dimension.importance = column_figures(plan, tally, plan.dimensions[d].importance_counts);
+    result.dimensions.push_back(std::move(dimension));
+  }
+  for (std::size_t m = 0; m < plan.overall.size(); ++m) {
+    const Plan::OverallMeasure& measure = plan.overall[m];
+    const bool paired = is_difference(measure.measure);
+    std::vector<std::int64_t> shifts;
+    for (const std::size_t part : measure.parts) shifts.push_back(plan.dimension_measures[part].score_shift);
+    const std::size_t dimensions = measure.parts.size();
+    OverallResult overall;
+    overall.measure = measure.measure;
+    const ProfileSums profiles = tally.profiles(plan, m);
+    const auto fixed = [&](const std::vector<double>& weights) {
+      if (plan.survey_weights) {
+        return stats_of(profiles, tally.weighted_profiles(plan, m), weights, shifts, plan.score_denominator, paired);
+      }
+      return stats_of(profiles, weights, shifts, plan.score_denominator, paired);
+    };
+    overall.unweighted = fixed(std::vector<double>(dimensions, 1.0 / static_cast<double>(dimensions)));
+    if (plan.weighting == Weighting::kFixed) {
+      std::vector<double> weights;
+      for (const Plan::DimensionPlan& dimension : plan.dimensions) weights.push_back(dimension.weight);
+      overall.weighted = fixed(weights);
+    } else if (plan.weighting == Weighting::kImportance) {
+      const Moments& moments = tally.importance_weighted(m);
+      overall.weighted = plan.survey_weights ? weighted_stats_of(moments, paired) : stats_of(moments, paired);
+    }
+    result.overall.push_back(std::move(overall));
+  }
+  for (std::size_t i = 0; i < questionnaire.metrics.size(); ++i) {
+    result.metrics.push_back(metric_result(questionnaire.metrics[i], plan, tally, plan.metric_counts[i]));
+  }
+  if (plan.drivers) {
+    std::vector<std::string> ids;
+    std::vector<Figure> performance;
+    for (const DimensionResult& dimension : result.dimensions) {
+      ids.push_back(dimension.id);
+      Figure mean;
+      for (const DimensionMeasureResult& measure : dimension.measures) {
+        if (measure.measure == Measure::kPerception) mean = measure.stats.mean;
+      }
+      performance.push_back(mean);
+    }
+    const std::string& outcome = questionnaire.metrics[static_cast<std::size_t>(questionnaire.driver_outcome)].id;
+    const ProfileSums block = tally.drivers(plan);
+    result.drivers = plan.survey_weights
+                         ? drivers_of(outcome, block.n(), tally.weighted_drivers(plan), ids, performance)
+                         : drivers_of(outcome, block, ids, performance);
+  }
+  for (std::size_t f = 0; f < plan.kano.size(); ++f) {
+    std::array<std::int64_t, 25> pairs{};
+    for (std::size_t i = 0; i < pairs.size(); ++i) pairs[i] = tally.counter(plan.kano[f].counts + i);
+    if (!plan.survey_weights) {
+      result.kano.push_back(kano_of(questionnaire.kano[f].id, pairs));
+      continue;
+    }
+    std::array<double, 25> weighted{};
+    double squares = 0;
+    for (std::size_t i = 0; i < weighted.size(); ++i) {
+      weighted[i] = tally.weighted_counter(plan.kano[f].counts + i);
+      squares += tally.weighted_counter_squares(plan.kano[f].counts + i);
+    }
+    result.kano.push_back(kano_of(questionnaire.kano[f].id, pairs, weighted, squares));
+  }
+  return result;
+}
+
+namespace {
+
+void record(Comparison comparison, std::optional<Comparison>& slot, const std::string& key,
+            ComparisonFamilies& families) {
+  slot = std::move(comparison);
+  families[key].push_back(&*slot);
+}
+
+void compare_stats(Stats* segment, const Stats* rest, const std::string& key, ComparisonFamilies& families) {
+  if (segment == nullptr || rest == nullptr) return;
+  record(welch_test(*segment, *rest), segment->vs_rest, key, families);
+}
+
+Stats* stats_in(std::optional<ColumnFigures>& figures) { return figures ? &figures->stats : nullptr; }
+const Stats* stats_in(const std::optional<ColumnFigures>& figures) { return figures ? &figures->stats : nullptr; }
+Stats* stats_in(std::optional<Stats>& stats) { return stats ? &*stats : nullptr; }
+const Stats* stats_in(const std::optional<Stats>& stats) { return stats ? &*stats : nullptr; }
+
+}  // namespace
+
+void compare_with_rest(SegmentResult& segment, const SegmentResult& rest, bool importance_weighted,
+                       ComparisonFamilies& families) {
+  for (std::size_t i = 0; i < segment.items.size(); ++i) {
+    ItemResult& item = segment.items[i];
+    const ItemResult& other = rest.items[i];
+    const std::string key = "item/" + item.id + "/";
+    compare_stats(stats_in(item.expectation), stats_in(other.expectation), key + "expectation", families);
+    compare_stats(stats_in(item.perception), stats_in(other.perception), key + "perception", families);
+    compare_stats(stats_in(item.adequate), stats_in(other.adequate), key + "adequate", families);
+    compare_stats(stats_in(item.desired), stats_in(other.desired), key + "desired", families);
+    compare_stats(stats_in(item.gap), stats_in(other.gap), key + "gap", families);
+    compare_stats(stats_in(item.msa), stats_in(other.msa), key + "msa", families);
+    compare_stats(stats_in(item.mss), stats_in(other.mss), key + "mss", families);
+  }
+  for (std::size_t d = 0; d < segment.dimensions.size(); ++d) {
+    DimensionResult& dimension = segment.dimensions[d];
+    const DimensionResult& other = rest.dimensions[d];
+    const std::string key = "dimension/" + dimension.id + "/";
+    for (std::size_t m = 0; m < dimension.measures.size(); ++m) {
+      compare_stats(&dimension.measures[m].stats, &other.measures[m].stats,
+                    key + measure_name(dimension.measures[m].measure), families);
+    }
+    compare_stats(stats_in(dimension.importance), stats_in(other.importance), key + "importance", families);
+  }
+  for (std::size_t m = 0; m < segment.overall.size(); ++m) {
+    OverallResult& overall = segment.overall[m];
+    const std::string key = std::string("overall/") + measure_name(overall.measure);
+    compare_stats(&overall.unweighted, &rest.overall[m].unweighted, key, families);
+    if (!importance_weighted) {
+      compare_stats(stats_in(overall.weighted), stats_in(rest.overall[m].weighted), key + "_weighted", families);
+    }
+  }
+  for (std::size_t i = 0; i < segment.metrics.size(); ++i) {
+    MetricResult& metric = segment.metrics[i];
+    const MetricResult& other = rest.metrics[i];
+    const std::string key = "metric/" + metric.id + "/";
+    switch (metric.type) {
+      case MetricType::kNps:
+        record(nps_difference(metric.nps, other.nps), metric.nps.vs_rest, key + "nps", families);
+        break;
+      case MetricType::kCsat:
+        record(two_proportion_test(metric.satisfied, other.satisfied), metric.satisfied.vs_rest, key + "csat",
+               families);
+        compare_stats(&metric.answers.stats, &other.answers.stats, key + "rating", families);
+        break;
+      case MetricType::kCes:
+        compare_stats(&metric.answers.stats, &other.answers.stats, key + "ces", families);
+        record(two_proportion_test(metric.agree, other.agree), metric.agree.vs_rest, key + "agree", families);
+        break;
+    }
+  }
+}
+
+void adjust_and_flag(ComparisonFamilies& families) {
+  for (auto& [key, family] : families) {
+    holm_adjust(family);
+    for (Comparison* comparison : family) {
+      if (comparison->p_adjusted && *comparison->p_adjusted < 0.05 && comparison->difference) {
+        comparison->flag = *comparison->difference > 0 ? "above" : "below";
+      }
+    }
+  }
+}
+
+}  // namespace gapscore
