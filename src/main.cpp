@@ -11,6 +11,7 @@
 #include "cmd/validate.h"
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/base/text.h"
+#include "gapscore/base/version.h"
 #include "gapscore/report/report.h"
 
 namespace {

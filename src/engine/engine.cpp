@@ -1,5 +1,9 @@
 #include "gapscore/engine/engine.h"
 
+#include "gapscore/base/version.h"
+#include "gapscore/report/assemble.h"
+#include "gapscore/report/segment_tests.h"
+
 #include <algorithm>
 #include <array>
 #include <condition_variable>

@@ -8,6 +8,24 @@
 
 namespace gapscore {
 
+const char* kano_category_name(KanoCategory category) {
+  switch (category) {
+    case KanoCategory::kAttractive:
+      return "attractive";
+    case KanoCategory::kOneDimensional:
+      return "one_dimensional";
+    case KanoCategory::kMustBe:
+      return "must_be";
+    case KanoCategory::kIndifferent:
+      return "indifferent";
+    case KanoCategory::kReverse:
+      return "reverse";
+    case KanoCategory::kQuestionable:
+      return "questionable";
+  }
+  return "";
+}
+
 namespace {
 
 constexpr double kZ95 = 1.96;

@@ -1,5 +1,7 @@
 #include "gapscore/report/comparison.h"
 
+#include "gapscore/base/version.h"
+
 #include <map>
 #include <tuple>
 

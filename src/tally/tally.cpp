@@ -121,26 +121,6 @@ Int128 ProfileSums::cross(std::size_t d, std::size_t e) const {
   return cross_[d * sums_.size() + e];
 }
 
-const char* measure_name(Measure measure) {
-  switch (measure) {
-    case Measure::kExpectation:
-      return "expectation";
-    case Measure::kPerception:
-      return "perception";
-    case Measure::kGap:
-      return "gap";
-    case Measure::kMsa:
-      return "msa";
-    case Measure::kMss:
-      return "mss";
-  }
-  return "";
-}
-
-bool is_difference(Measure measure) {
-  return measure == Measure::kGap || measure == Measure::kMsa || measure == Measure::kMss;
-}
-
 namespace {
 
 constexpr Measure kMeasures[kMeasureCount] = {Measure::kExpectation, Measure::kPerception, Measure::kGap, Measure::kMsa,

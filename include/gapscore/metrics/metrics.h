@@ -5,8 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/questionnaire/questionnaire.h"
-#include "gapscore/report/report.h"
+#include "gapscore/metrics/figures.h"
 #include "gapscore/tally/tally.h"
 
 namespace gapscore {

@@ -7,6 +7,7 @@
 
 #include "gapscore/coding/coder.h"
 #include "gapscore/questionnaire/questionnaire.h"
+#include "gapscore/tally/measure.h"
 
 namespace gapscore {
 
@@ -184,15 +185,6 @@ struct WeightedCross {
   /// W sum(w x_i x_j) - sum(w x_i) sum(w x_j).
   double scaled_covariance(std::size_t i, std::size_t j) const;
 };
-
-/// What a gap-model figure measures.
-enum class Measure : std::uint8_t { kExpectation, kPerception, kGap, kMsa, kMss };
-inline constexpr std::size_t kMeasureCount = 5;
-
-/// "expectation", "perception", "gap", "msa", "mss".
-const char* measure_name(Measure measure);
-/// Gap-like measures (differences) carry the paired t-test.
-bool is_difference(Measure measure);
 
 /// The questionnaire compiled for counting: each column it scores becomes
 /// a slot in a row of codes, each figure a recipe over slots, and each

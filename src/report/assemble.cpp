@@ -1,28 +1,10 @@
-#include "gapscore/report/report.h"
+#include "gapscore/report/assemble.h"
+
+#include <array>
 
 #include "gapscore/metrics/metrics.h"
 
 namespace gapscore {
-
-const char* tool_version() { return GAPSCORE_VERSION; }
-
-const char* kano_category_name(KanoCategory category) {
-  switch (category) {
-    case KanoCategory::kAttractive:
-      return "attractive";
-    case KanoCategory::kOneDimensional:
-      return "one_dimensional";
-    case KanoCategory::kMustBe:
-      return "must_be";
-    case KanoCategory::kIndifferent:
-      return "indifferent";
-    case KanoCategory::kReverse:
-      return "reverse";
-    case KanoCategory::kQuestionable:
-      return "questionable";
-  }
-  return "";
-}
 
 namespace {
 
@@ -208,90 +190,6 @@ SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& pla
     result.kano.push_back(kano_of(questionnaire.kano[f].id, pairs, weighted, squares));
   }
   return result;
-}
-
-namespace {
-
-void record(Comparison comparison, std::optional<Comparison>& slot, const std::string& key,
-            ComparisonFamilies& families) {
-  slot = std::move(comparison);
-  families[key].push_back(&*slot);
-}
-
-void compare_stats(Stats* segment, const Stats* rest, const std::string& key, ComparisonFamilies& families) {
-  if (segment == nullptr || rest == nullptr) return;
-  record(welch_test(*segment, *rest), segment->vs_rest, key, families);
-}
-
-Stats* stats_in(std::optional<ColumnFigures>& figures) { return figures ? &figures->stats : nullptr; }
-const Stats* stats_in(const std::optional<ColumnFigures>& figures) { return figures ? &figures->stats : nullptr; }
-Stats* stats_in(std::optional<Stats>& stats) { return stats ? &*stats : nullptr; }
-const Stats* stats_in(const std::optional<Stats>& stats) { return stats ? &*stats : nullptr; }
-
-}  // namespace
-
-void compare_with_rest(SegmentResult& segment, const SegmentResult& rest, bool importance_weighted,
-                       ComparisonFamilies& families) {
-  for (std::size_t i = 0; i < segment.items.size(); ++i) {
-    ItemResult& item = segment.items[i];
-    const ItemResult& other = rest.items[i];
-    const std::string key = "item/" + item.id + "/";
-    compare_stats(stats_in(item.expectation), stats_in(other.expectation), key + "expectation", families);
-    compare_stats(stats_in(item.perception), stats_in(other.perception), key + "perception", families);
-    compare_stats(stats_in(item.adequate), stats_in(other.adequate), key + "adequate", families);
-    compare_stats(stats_in(item.desired), stats_in(other.desired), key + "desired", families);
-    compare_stats(stats_in(item.gap), stats_in(other.gap), key + "gap", families);
-    compare_stats(stats_in(item.msa), stats_in(other.msa), key + "msa", families);
-    compare_stats(stats_in(item.mss), stats_in(other.mss), key + "mss", families);
-  }
-  for (std::size_t d = 0; d < segment.dimensions.size(); ++d) {
-    DimensionResult& dimension = segment.dimensions[d];
-    const DimensionResult& other = rest.dimensions[d];
-    const std::string key = "dimension/" + dimension.id + "/";
-    for (std::size_t m = 0; m < dimension.measures.size(); ++m) {
-      compare_stats(&dimension.measures[m].stats, &other.measures[m].stats,
-                    key + measure_name(dimension.measures[m].measure), families);
-    }
-    compare_stats(stats_in(dimension.importance), stats_in(other.importance), key + "importance", families);
-  }
-  for (std::size_t m = 0; m < segment.overall.size(); ++m) {
-    OverallResult& overall = segment.overall[m];
-    const std::string key = std::string("overall/") + measure_name(overall.measure);
-    compare_stats(&overall.unweighted, &rest.overall[m].unweighted, key, families);
-    if (!importance_weighted) {
-      compare_stats(stats_in(overall.weighted), stats_in(rest.overall[m].weighted), key + "_weighted", families);
-    }
-  }
-  for (std::size_t i = 0; i < segment.metrics.size(); ++i) {
-    MetricResult& metric = segment.metrics[i];
-    const MetricResult& other = rest.metrics[i];
-    const std::string key = "metric/" + metric.id + "/";
-    switch (metric.type) {
-      case MetricType::kNps:
-        record(nps_difference(metric.nps, other.nps), metric.nps.vs_rest, key + "nps", families);
-        break;
-      case MetricType::kCsat:
-        record(two_proportion_test(metric.satisfied, other.satisfied), metric.satisfied.vs_rest, key + "csat",
-               families);
-        compare_stats(&metric.answers.stats, &other.answers.stats, key + "rating", families);
-        break;
-      case MetricType::kCes:
-        compare_stats(&metric.answers.stats, &other.answers.stats, key + "ces", families);
-        record(two_proportion_test(metric.agree, other.agree), metric.agree.vs_rest, key + "agree", families);
-        break;
-    }
-  }
-}
-
-void adjust_and_flag(ComparisonFamilies& families) {
-  for (auto& [key, family] : families) {
-    holm_adjust(family);
-    for (Comparison* comparison : family) {
-      if (comparison->p_adjusted && *comparison->p_adjusted < 0.05 && comparison->difference) {
-        comparison->flag = *comparison->difference > 0 ? "above" : "below";
-      }
-    }
-  }
 }
 
 }  // namespace gapscore

@@ -1,0 +1,25 @@
+#include "gapscore/tally/measure.h"
+
+namespace gapscore {
+
+const char* measure_name(Measure measure) {
+  switch (measure) {
+    case Measure::kExpectation:
+      return "expectation";
+    case Measure::kPerception:
+      return "perception";
+    case Measure::kGap:
+      return "gap";
+    case Measure::kMsa:
+      return "msa";
+    case Measure::kMss:
+      return "mss";
+  }
+  return "";
+}
+
+bool is_difference(Measure measure) {
+  return measure == Measure::kGap || measure == Measure::kMsa || measure == Measure::kMss;
+}
+
+}  // namespace gapscore
