@@ -10,7 +10,7 @@
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/base/output_file.h"
 #include "gapscore/base/text.h"
-#include "gapscore/input/input.h"
+#include "gapscore/input/record_reader.h"
 #include "gapscore/writers/html.h"
 #include "gapscore/writers/writers.h"
 

@@ -8,7 +8,7 @@
 #include "gapscore/base/output_file.h"
 #include "gapscore/base/text.h"
 #include "gapscore/input/header.h"
-#include "gapscore/input/input.h"
+#include "gapscore/input/record_reader.h"
 #include "gapscore/scaffold/scaffold.h"
 
 namespace gapscore::cmd {

@@ -19,7 +19,11 @@
 
 #include "gapscore/base/text.h"
 #include "gapscore/coding/coder.h"
+#include "gapscore/coding/field_coding.h"
+#include "gapscore/coding/scored_parser.h"
 #include "gapscore/input/header.h"
+#include "gapscore/input/record_parser.h"
+#include "gapscore/input/sniff.h"
 #include "gapscore/tally/batch_counter.h"
 #include "gapscore/tally/tally.h"
 
@@ -730,7 +734,7 @@ struct Engine::Impl {
     for (std::size_t row = 0; row < result.batch.size() && !result.stopped; ++row) {
       // A row is coded into the next place; it is taken only if the row is used.
       SmallCode* small = scratch.small_codes.data() + static_cast<std::size_t>(result.rows_used) * columns;
-      scratch.parser->parse_scored(result.batch.record(row), result.batch.lines[row], record, binding.coding, small);
+      parse_scored(*scratch.parser, result.batch.record(row), result.batch.lines[row], record, binding.coding, small);
       ++result.rows_read;
       if (record.has_nul) {
         reject(result, record, row, kNulByteReason, 0,

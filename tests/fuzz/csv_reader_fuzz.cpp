@@ -9,7 +9,10 @@
 
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/coding/coder.h"
-#include "gapscore/input/input.h"
+#include "gapscore/coding/field_coding.h"
+#include "gapscore/coding/scored_parser.h"
+#include "gapscore/input/record_parser.h"
+#include "gapscore/input/record_reader.h"
 
 namespace {
 
@@ -34,7 +37,7 @@ void check_scored(const gapscore::Record& record, char delimiter) {
   // record.text lives in the reader's string, so '\0' follows it.
   gapscore::RecordParser parser(delimiter);
   gapscore::Record scored;
-  parser.parse_scored(record.text, record.line, scored, coding, codes.data());
+  gapscore::parse_scored(parser, record.text, record.line, scored, coding, codes.data());
   if (scored.fields != record.fields || scored.field_starts != record.field_starts) __builtin_trap();
   if (scored.has_nul != record.has_nul || scored.end_line != record.end_line) __builtin_trap();
   for (std::size_t s = 0; s < slot_fields.size(); ++s) {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "gapscore/base/diagnostic.h"
-#include "gapscore/input/input.h"
+#include "gapscore/input/record_reader.h"
 #include "gapscore/questionnaire/questionnaire.h"
 #include "gapscore/report/report.h"
 

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "gapscore/input/input.h"
+#include "gapscore/input/record.h"
 #include "gapscore/questionnaire/questionnaire.h"
 
 namespace gapscore {

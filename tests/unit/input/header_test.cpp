@@ -1,5 +1,7 @@
 #include "gapscore/input/header.h"
 
+#include "gapscore/input/record_reader.h"
+
 #include <catch2/catch.hpp>
 
 namespace gapscore {
