@@ -11,7 +11,7 @@
 #include "gapscore/base/output_file.h"
 #include "gapscore/base/text.h"
 #include "gapscore/input/record_reader.h"
-#include "gapscore/writers/html.h"
+#include "gapscore/writers/html/page.h"
 #include "gapscore/writers/writers.h"
 
 namespace gapscore::cmd {

@@ -1,4 +1,4 @@
-#include "gapscore/writers/html.h"
+#include "gapscore/writers/html/page.h"
 
 #include <catch2/catch.hpp>
 
