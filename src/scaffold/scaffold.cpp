@@ -2,42 +2,20 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <initializer_list>
 
 #include "gapscore/base/text.h"
+#include "gapscore/scaffold/column_names.h"
 
 namespace gapscore {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// The measure a word in a column name stands for, or empty.
-std::string measure_of(const std::string& word) {
-  static const std::map<std::string, std::string> kWords = {{"e", "expectation"},
-                                                            {"exp", "expectation"},
-                                                            {"expect", "expectation"},
-                                                            {"expected", "expectation"},
-                                                            {"expectation", "expectation"},
-                                                            {"expectations", "expectation"},
-                                                            {"p", "perception"},
-                                                            {"per", "perception"},
-                                                            {"perc", "perception"},
-                                                            {"perf", "perception"},
-                                                            {"perceived", "perception"},
-                                                            {"perception", "perception"},
-                                                            {"perceptions", "perception"},
-                                                            {"performance", "perception"},
-                                                            {"min", "adequate"},
-                                                            {"minimum", "adequate"},
-                                                            {"adq", "adequate"},
-                                                            {"adequate", "adequate"},
-                                                            {"des", "desired"},
-                                                            {"desired", "desired"}};
-  const auto found = kWords.find(ascii_lower(word));
-  return found == kWords.end() ? "" : found->second;
-}
+using scaffold::is_id_name;
+using scaffold::is_letter;
+using scaffold::one_of;
+using scaffold::split_lettered;
+using scaffold::split_suffix;
 
 struct Item {
   std::string key;
@@ -69,18 +47,6 @@ std::string dimension_for_prefix(const std::string& prefix) {
   return found == kPrefixes.end() ? ascii_lower(prefix) : found->second;
 }
 
-// Column names are matched by hand rather than with std::regex: the
-// shapes are few, and GCC 12 reports false uninitialised reads inside
-// <regex> under the sanitizers.
-
-bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_separator(char c) { return c == ' ' || c == '_' || c == '.' || c == '-'; }
-
-bool one_of(const std::string& word, std::initializer_list<const char*> words) {
-  return std::any_of(words.begin(), words.end(), [&word](const char* w) { return iequals(word, w); });
-}
-
 bool contains(const std::string& text, const char* part) { return ascii_lower(text).find(part) != std::string::npos; }
 
 // `part` as a whole word of `text`, ignoring case.
@@ -95,35 +61,6 @@ bool contains_word(const std::string& text, const std::string& part) {
   return false;
 }
 
-// "Q1_exp" as {"Q1", "exp"}: a stem ending in a letter or digit, one or
-// more separators, and a final word of letters.
-std::optional<std::pair<std::string, std::string>> split_suffix(const std::string& name) {
-  std::size_t word = name.size();
-  while (word > 0 && is_letter(name[word - 1])) --word;
-  std::size_t stem = word;
-  while (stem > 0 && is_separator(name[stem - 1])) --stem;
-  if (word == name.size() || stem == word || stem == 0 || !std::isalnum(static_cast<unsigned char>(name[stem - 1]))) {
-    return std::nullopt;
-  }
-  return std::pair{name.substr(0, stem), name.substr(word)};
-}
-
-// "RL2" or "E_01" as {"RL", "2"}: letters, at most one separator, digits,
-// and at most one letter after them.
-std::optional<std::pair<std::string, std::string>> split_lettered(const std::string& name) {
-  std::size_t i = 0;
-  while (i < name.size() && is_letter(name[i])) ++i;
-  const std::size_t letters = i;
-  if (letters == 0) return std::nullopt;
-  if (i < name.size() && is_separator(name[i])) ++i;
-  const std::size_t digits = i;
-  while (i < name.size() && is_digit(name[i])) ++i;
-  if (i == digits) return std::nullopt;
-  if (i < name.size() && is_letter(name[i])) ++i;
-  if (i != name.size()) return std::nullopt;
-  return std::pair{name.substr(0, letters), name.substr(digits)};
-}
-
 // "imp_tangibles", "importance tangibles", "pointsTangibles" for dimension "tangibles".
 bool is_importance_column(const std::string& name, const std::string& dimension) {
   for (const char* stem : {"imp", "importance", "points"}) {
@@ -134,17 +71,9 @@ bool is_importance_column(const std::string& name, const std::string& dimension)
   return false;
 }
 
-bool all_digits(const std::string& text) { return !text.empty() && std::all_of(text.begin(), text.end(), is_digit); }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
-bool is_id_name(const std::string& name) {
-  if (one_of(name, {"id", "respondent"})) return true;
-  for (const char* stem : {"respondent", "resp", "response", "record", "participant", "case"}) {
-    for (const char* joint : {"", " ", "_"}) {
-      if (iequals(name, std::string(stem) + joint + "id")) return true;
-    }
-  }
-  return false;
-}
+bool all_digits(const std::string& text) { return !text.empty() && std::all_of(text.begin(), text.end(), is_digit); }
 
 // gapscore's default missing tokens, which need no mention.
 bool is_default_missing(const std::string& text) { return iequals(text, "NA") || iequals(text, "N/A"); }
@@ -175,65 +104,6 @@ std::string listed(const std::vector<std::string>& names, std::size_t limit) {
   if (names.size() > limit) text += " and " + std::to_string(names.size() - limit) + " more";
   return text;
 }
-
-}  // namespace
-
-void ColumnProfile::add(std::string_view cell) {
-  ++cells_;
-  const std::string text(trim(cell));
-  if (text.empty()) {
-    ++empty_;
-    return;
-  }
-  if (distinct_.size() < kDistinctCap) distinct_.insert(text);
-  long long integer = 0;
-  const char* begin = text.data() + (text[0] == '+' ? 1 : 0);
-  const char* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(begin, end, integer);
-  if (error == std::errc() && stop == end) {
-    ++integers_;
-    ++numbers_;
-    min_ = min_ ? std::min(*min_, integer) : integer;
-    max_ = max_ ? std::max(*max_, integer) : integer;
-    if (integer_counts_.size() < 200 || integer_counts_.count(integer) > 0) ++integer_counts_[integer];
-    return;
-  }
-  double number = 0;
-  const auto [decimal_stop, decimal_error] = std::from_chars(begin, end, number);
-  if (decimal_error == std::errc() && decimal_stop == end) {
-    ++numbers_;
-    return;
-  }
-  if (texts_.size() < 50 || texts_.count(text) > 0) ++texts_[text];
-}
-
-std::optional<ItemColumn> item_column(const std::string& name) {
-  const std::string text(trim(name));
-  // "Expectation - Prompt service", "Perceptions: Prompt service"
-  std::size_t word = 0;
-  while (word < text.size() && is_letter(text[word])) ++word;
-  std::size_t mark = word;
-  while (mark < text.size() && text[mark] == ' ') ++mark;
-  if (mark < text.size() && (text[mark] == '-' || text[mark] == ':' || text[mark] == '|') &&
-      one_of(text.substr(0, word), {"expectation", "expectations", "expected", "perception", "perceptions", "perceived",
-                                    "performance", "adequate", "minimum", "desired"})) {
-    const std::string statement(trim(std::string_view(text).substr(mark + 1)));
-    if (!statement.empty()) return ItemColumn{measure_of(text.substr(0, word)), statement};
-  }
-  // "E_01", "P01", "exp3"
-  if (const auto lettered = split_lettered(text)) {
-    if (one_of(lettered->first, {"e", "p", "exp", "per", "perc", "perf", "min", "adq", "des"})) {
-      return ItemColumn{measure_of(lettered->first), lettered->second};
-    }
-  }
-  // "Q1_exp", "T1_min", "RL2_per"
-  if (const auto suffixed = split_suffix(text)) {
-    if (!measure_of(suffixed->second).empty()) return ItemColumn{measure_of(suffixed->second), suffixed->first};
-  }
-  return std::nullopt;
-}
-
-namespace {
 
 // "Thinking of an excellent bank, how far do you agree? - Prompt service"
 // (Qualtrics' question row), "An excellent bank... [Prompt service]"

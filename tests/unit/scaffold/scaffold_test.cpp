@@ -2,44 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "scaffold/profiles.h"
+
 namespace gapscore {
-
-namespace {
-
-// Profiles of `rows` rows, each row a cell per column.
-std::vector<ColumnProfile> profiles_of(std::size_t columns, const std::vector<std::vector<std::string>>& rows) {
-  std::vector<ColumnProfile> profiles(columns);
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < columns; ++c) profiles[c].add(row[c]);
-  }
-  return profiles;
-}
-
-}  // namespace
-
-TEST_CASE("item columns are read from the common namings", "[scaffold]") {
-  const auto check = [](const std::string& name, const std::string& measure, const std::string& key) {
-    const std::optional<ItemColumn> column = item_column(name);
-    INFO(name);
-    REQUIRE(column);
-    CHECK(column->measure == measure);
-    CHECK(column->key == key);
-  };
-  check("E_01", "expectation", "01");
-  check("P01", "perception", "01");
-  check("e3", "expectation", "3");
-  check("Q1_exp", "expectation", "Q1");
-  check("Q1_perf", "perception", "Q1");
-  check("T1_min", "adequate", "T1");
-  check("T1_des", "desired", "T1");
-  check("RL2_per", "perception", "RL2");
-  check("Expectation - Prompt service", "expectation", "Prompt service");
-  check("Perceptions: Prompt service", "perception", "Prompt service");
-  CHECK_FALSE(item_column("Email"));
-  CHECK_FALSE(item_column("region"));
-  CHECK_FALSE(item_column("nps"));
-  CHECK_FALSE(item_column("Type"));
-}
 
 TEST_CASE("22 numbered pairs become the RATER dimensions in the standard order", "[scaffold]") {
   std::vector<std::string> names = {"resp_id"};
