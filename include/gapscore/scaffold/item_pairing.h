@@ -1,0 +1,35 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "gapscore/scaffold/guesswork.h"
+
+namespace gapscore::scaffold {
+
+/// The columns of one SERVQUAL item, found by their names.
+struct PairedItem {
+  std::string key;                             ///< as the first of its columns spells it
+  std::map<std::string, std::string> columns;  ///< measure -> column name
+};
+
+/// The SERVQUAL items found among the columns, in order of appearance.
+struct ItemPairing {
+  std::vector<PairedItem> items;                ///< each with a perception column
+  std::vector<std::string> without_perception;  ///< a column of each item left out for having none
+  std::string matrix_stems;                     ///< which matrix question is which, when paired by those
+};
+
+/// Pairs expectation, perception and zone-of-tolerance columns by the key
+/// in their names (item_column), skipping columns with no values; when no
+/// item has a perception column, pairs two matrix questions over the same
+/// statements instead (from `questions` where given, else the names).
+/// Marks the items' columns used. Finds nothing rather than failing.
+ItemPairing pair_items(Guesswork& work);
+
+/// The note that opens the list: how many items were found and how, or
+/// how to name the columns when none were.
+std::string found_items_note(const ItemPairing& pairing);
+
+}  // namespace gapscore::scaffold

@@ -1,0 +1,97 @@
+#include "gapscore/scaffold/metric_guess.h"
+
+#include <cctype>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "gapscore/base/text.h"
+#include "gapscore/scaffold/scale_guess.h"
+
+namespace gapscore::scaffold {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+bool contains(const std::string& text, const char* part) { return ascii_lower(text).find(part) != std::string::npos; }
+
+// `part` as a whole word of `text`, ignoring case.
+bool contains_word(const std::string& text, const std::string& part) {
+  const std::string haystack = ascii_lower(text);
+  for (std::size_t at = haystack.find(part); at != std::string::npos; at = haystack.find(part, at + 1)) {
+    const std::size_t end = at + part.size();
+    const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(haystack[at - 1]));
+    const bool ends = end == haystack.size() || !std::isalnum(static_cast<unsigned char>(haystack[end]));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+bool mostly_integers(const ColumnProfile& profile) {
+  const std::int64_t filled = profile.cells() - profile.empty();
+  return filled > 0 && profile.integers() * 10 >= filled * 9;
+}
+
+// A metric's signs: the words of its name, the range its answers must fit
+// and the top of its default scale.
+struct MetricGuess {
+  const char* type;
+  bool (*named)(const std::string&);
+  long long lowest;
+  long long highest;
+  int default_high;
+};
+
+const MetricGuess kGuesses[] = {
+    {"nps", [](const std::string& text) { return contains(text, "nps") || contains(text, "recommend"); }, 0, 10, 10},
+    {"csat", [](const std::string& text) { return contains(text, "csat") || contains(text, "satisf"); }, 1, 10, 5},
+    {"ces",
+     [](const std::string& text) {
+       return contains_word(text, "ces") || contains(text, "effort") || contains(text, "easy");
+     },
+     1, 7, 7}};
+
+bool fits(const MetricGuess& guess, const Guesswork& work, std::size_t c) {
+  const ColumnProfile& profile = work.profiles[c];
+  const std::string described = c < work.questions.size() ? work.names[c] + " " + work.questions[c] : work.names[c];
+  // An answer scale has answers near its top: a 1..3 group code is not an NPS.
+  return !work.used[c] && guess.named(described) && mostly_integers(profile) && *profile.min() >= guess.lowest &&
+         *profile.max() <= guess.highest && *profile.max() >= guess.default_high - 3;
+}
+
+// The metric on column `c`, its scale added to `scales` when not the default.
+Json metric_on(const MetricGuess& guess, std::size_t c, Guesswork& work, Json* scales) {
+  const ColumnProfile& profile = work.profiles[c];
+  Json metric = {{"id", guess.type}, {"type", guess.type}, {"column", work.names[c]}};
+  std::string range = std::string(guess.type) == "nps" ? "0..10" : "1.." + std::to_string(guess.default_high);
+  if (std::string(guess.type) != "nps") {
+    const int top = rounded_scale_top(*profile.max());
+    if (top != guess.default_high) {
+      const std::string scale_name = std::string(guess.type) + std::to_string(top);
+      (*scales)[scale_name] = {{"min", 1}, {"max", top}};
+      metric["scale"] = scale_name;
+      range = "1.." + std::to_string(top);
+    }
+  }
+  work.used[c] = true;
+  work.notes.push_back(std::string(guess.type) + ": column \"" + work.names[c] + "\" on " + range + " (values seen " +
+                       std::to_string(*profile.min()) + ".." + std::to_string(*profile.max()) + ")");
+  return metric;
+}
+
+}  // namespace
+
+Json guess_metrics(Guesswork& work, Json* scales) {
+  Json metrics = Json::array();
+  for (const MetricGuess& guess : kGuesses) {
+    for (std::size_t c = 0; c < work.names.size(); ++c) {
+      if (!fits(guess, work, c)) continue;
+      metrics.push_back(metric_on(guess, c, work, scales));
+      break;
+    }
+  }
+  return metrics;
+}
+
+}  // namespace gapscore::scaffold
