@@ -1,0 +1,125 @@
+#include "gapscore/metrics/drivers.h"
+
+#include <cmath>
+#include <utility>
+
+#include "numeric.h"
+
+namespace gapscore {
+
+namespace {
+
+using numeric::multiply;
+
+// Key drivers from c, the D + 1 variables' covariances times any common
+// factor (correlations are ratios of covariances, so it cancels).
+DriversResult drivers_from(const std::string& outcome, std::int64_t n, const std::vector<long double>& c,
+                           const std::vector<std::string>& ids, const std::vector<Figure>& performance) {
+  DriversResult result;
+  result.outcome = outcome;
+  result.n = n;
+  const std::size_t d = ids.size();
+  for (std::size_t i = 0; i < d; ++i)
+    result.dimensions.push_back({ids[i], std::nullopt, std::nullopt, performance[i], {}});
+  if (result.n >= 3) {
+    const std::size_t v = d + 1;
+    bool varies = true;
+    for (std::size_t i = 0; i < v; ++i) varies = varies && c[i * v + i] > 0;
+    if (varies) {
+      const auto r = [&](std::size_t i, std::size_t j) {
+        return c[i * v + j] / std::sqrt(c[i * v + i] * c[j * v + j]);
+      };
+      // Solve R_xx beta = r_xy by Gaussian elimination with partial pivoting.
+      std::vector<long double> a(d * (d + 1));
+      for (std::size_t i = 0; i < d; ++i) {
+        result.dimensions[i].r = static_cast<double>(r(i, d));
+        for (std::size_t j = 0; j < d; ++j) a[i * (d + 1) + j] = r(i, j);
+        a[i * (d + 1) + d] = r(i, d);
+      }
+      bool singular = false;
+      for (std::size_t col = 0; col < d && !singular; ++col) {
+        std::size_t pivot = col;
+        for (std::size_t row = col + 1; row < d; ++row) {
+          if (std::fabs(a[row * (d + 1) + col]) > std::fabs(a[pivot * (d + 1) + col])) pivot = row;
+        }
+        if (std::fabs(a[pivot * (d + 1) + col]) < 1e-12L) {
+          singular = true;
+          break;
+        }
+        for (std::size_t j = 0; j <= d; ++j) std::swap(a[col * (d + 1) + j], a[pivot * (d + 1) + j]);
+        for (std::size_t row = 0; row < d; ++row) {
+          if (row == col) continue;
+          const long double factor = a[row * (d + 1) + col] / a[col * (d + 1) + col];
+          for (std::size_t j = col; j <= d; ++j) a[row * (d + 1) + j] -= factor * a[col * (d + 1) + j];
+        }
+      }
+      if (!singular) {
+        long double r2 = 0;
+        for (std::size_t i = 0; i < d; ++i) {
+          const long double beta = a[i * (d + 1) + d] / a[i * (d + 1) + i];
+          result.dimensions[i].beta = static_cast<double>(beta);
+          r2 += beta * r(i, d);
+        }
+        result.r2 = static_cast<double>(r2);
+      }
+    }
+  }
+  // Importance-performance: split at the means over the dimensions.
+  double importance_mean = 0;
+  double performance_mean = 0;
+  std::size_t complete = 0;
+  for (const DriverResult& dimension : result.dimensions) {
+    if (!dimension.r || !dimension.performance) continue;
+    importance_mean += *dimension.r;
+    performance_mean += *dimension.performance;
+    ++complete;
+  }
+  if (complete == d && d > 0) {
+    importance_mean /= static_cast<double>(d);
+    performance_mean /= static_cast<double>(d);
+    for (DriverResult& dimension : result.dimensions) {
+      const bool important = *dimension.r >= importance_mean;
+      const bool performing = *dimension.performance >= performance_mean;
+      dimension.quadrant = important ? (performing ? "keep_up_the_good_work" : "concentrate_here")
+                                     : (performing ? "possible_overkill" : "low_priority");
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+DriversResult drivers_of(const std::string& outcome, const ProfileSums& block, const std::vector<std::string>& ids,
+                         const std::vector<Figure>& performance) {
+  // The exact n * sum(xy) - sum(x) sum(y), in long double when it overflows.
+  const std::size_t v = ids.size() + 1;
+  std::vector<long double> c(v * v);
+  const auto count = static_cast<long double>(block.n());
+  for (std::size_t i = 0; i < v; ++i) {
+    for (std::size_t j = 0; j < v; ++j) {
+      Int128 n_cross = 0;
+      Int128 product = 0;
+      Int128 covariance = 0;
+      if (multiply(block.n(), block.cross(i, j), &n_cross) && multiply(block.sum(i), block.sum(j), &product) &&
+          !__builtin_sub_overflow(n_cross, product, &covariance)) {
+        c[i * v + j] = static_cast<long double>(covariance);
+      } else {
+        c[i * v + j] = count * static_cast<long double>(block.cross(i, j)) -
+                       static_cast<long double>(block.sum(i)) * static_cast<long double>(block.sum(j));
+      }
+    }
+  }
+  return drivers_from(outcome, block.n(), c, ids, performance);
+}
+
+DriversResult drivers_of(const std::string& outcome, std::int64_t n, const WeightedCross& block,
+                         const std::vector<std::string>& ids, const std::vector<Figure>& performance) {
+  const std::size_t v = ids.size() + 1;
+  std::vector<long double> c(v * v);
+  for (std::size_t i = 0; i < v; ++i) {
+    for (std::size_t j = 0; j < v; ++j) c[i * v + j] = static_cast<long double>(block.scaled_covariance(i, j));
+  }
+  return drivers_from(outcome, n, c, ids, performance);
+}
+
+}  // namespace gapscore

@@ -1,0 +1,28 @@
+#pragma once
+
+// Numeric helpers that several families of figures share; internal to the
+// metrics stage (its sources include it, nothing else does).
+
+#include <cmath>
+
+#include "gapscore/metrics/figures.h"
+#include "gapscore/tally/tally.h"
+
+namespace gapscore::numeric {
+
+// The normal z of the two-sided 95% intervals (Wilson's, the adjusted Wald).
+inline constexpr double kZ95 = 1.96;
+
+// A figure, or null where the arithmetic gave an infinity or a NaN.
+inline Figure finite(double value) { return std::isfinite(value) ? Figure(value) : std::nullopt; }
+
+// For exact integer sums and real ones alike, so that a template over
+// either reads the same.
+inline double to_double(Int128 value) { return static_cast<double>(static_cast<long double>(value)); }
+inline double to_double(double value) { return value; }
+
+// Checked 128-bit arithmetic: false when a step overflows.
+inline bool multiply(Int128 a, Int128 b, Int128* out) { return !__builtin_mul_overflow(a, b, out); }
+inline bool add(Int128 a, Int128 b, Int128* out) { return !__builtin_add_overflow(a, b, out); }
+
+}  // namespace gapscore::numeric
