@@ -9,7 +9,8 @@ namespace gapscore {
 
 namespace {
 
-using numeric::multiply;
+using numeric::exact_scaled_covariance;
+using numeric::rounded_scaled_covariance;
 
 // Key drivers from c, the D + 1 variables' covariances times any common
 // factor (correlations are ratios of covariances, so it cancels).
@@ -94,19 +95,11 @@ DriversResult drivers_of(const std::string& outcome, const ProfileSums& block, c
   // The exact n * sum(xy) - sum(x) sum(y), in long double when it overflows.
   const std::size_t v = ids.size() + 1;
   std::vector<long double> c(v * v);
-  const auto count = static_cast<long double>(block.n());
   for (std::size_t i = 0; i < v; ++i) {
     for (std::size_t j = 0; j < v; ++j) {
-      Int128 n_cross = 0;
-      Int128 product = 0;
       Int128 covariance = 0;
-      if (multiply(block.n(), block.cross(i, j), &n_cross) && multiply(block.sum(i), block.sum(j), &product) &&
-          !__builtin_sub_overflow(n_cross, product, &covariance)) {
-        c[i * v + j] = static_cast<long double>(covariance);
-      } else {
-        c[i * v + j] = count * static_cast<long double>(block.cross(i, j)) -
-                       static_cast<long double>(block.sum(i)) * static_cast<long double>(block.sum(j));
-      }
+      c[i * v + j] = exact_scaled_covariance(block, i, j, &covariance) ? static_cast<long double>(covariance)
+                                                                       : rounded_scaled_covariance(block, i, j);
     }
   }
   return drivers_from(outcome, block.n(), c, ids, performance);

@@ -12,8 +12,11 @@ namespace gapscore {
 namespace {
 
 using numeric::add;
+using numeric::exact_scaled_covariance;
 using numeric::finite;
 using numeric::multiply;
+using numeric::rounded_scaled_covariance;
+using numeric::subtract;
 using numeric::to_double;
 
 // The stats block with `size` (n, or n_eff with survey weights) as the
@@ -110,7 +113,7 @@ Stats stats_of(const ScoreSums& scores, std::int64_t shift, bool paired_test) {
   Int128 n_second = 0;
   Int128 first_squared = 0;
   if (n > 1 && exact && multiply(n, second, &n_second) && multiply(first, first, &first_squared) &&
-      !__builtin_sub_overflow(n_second, first_squared, &numerator)) {
+      subtract(n_second, first_squared, &numerator)) {
     variance = static_cast<long double>(numerator) /
                (static_cast<long double>(denominator) * static_cast<long double>(denominator) * count * (count - 1));
   } else if (n > 1) {
@@ -141,20 +144,14 @@ Stats stats_of(const ProfileSums& profiles, const std::vector<double>& weights, 
   long double variance = 0;
   for (std::size_t d = 0; d < dimensions; ++d) {
     for (std::size_t e = 0; e < dimensions; ++e) {
-      Int128 n_cross = 0;
-      Int128 product = 0;
       Int128 covariance = 0;
-      const bool fits = multiply(n, profiles.cross(d, e), &n_cross) &&
-                        multiply(profiles.sum(d), profiles.sum(e), &product) &&
-                        !__builtin_sub_overflow(n_cross, product, &covariance);
       long double scaled_covariance = 0;
-      if (fits) {
+      if (exact_scaled_covariance(profiles, d, e, &covariance)) {
         scaled_covariance = static_cast<long double>(covariance);
         exact = exact && add(total, covariance, &total);
       } else {
         exact = false;
-        scaled_covariance = count * static_cast<long double>(profiles.cross(d, e)) -
-                            static_cast<long double>(profiles.sum(d)) * static_cast<long double>(profiles.sum(e));
+        scaled_covariance = rounded_scaled_covariance(profiles, d, e);
       }
       variance += static_cast<long double>(weights[d]) * static_cast<long double>(weights[e]) * scaled_covariance;
     }

@@ -58,4 +58,25 @@ TEST_CASE("key drivers are null with too few respondents or no variance", "[metr
   CHECK(drivers.dimensions[0].quadrant.empty());
 }
 
+TEST_CASE("key drivers do not depend on the scale, even when exact covariances overflow", "[metrics]") {
+  // The rows of the test above times 2^59: n sum(y^2) of the outcome is 725 * 2^118 > 2^127, so some
+  // covariances are worked out in long double; correlations are ratios, so every figure stays the same.
+  const std::vector<std::array<std::int64_t, 3>> rows = {{1, 2, 2}, {2, 1, 4}, {3, 4, 5}, {4, 3, 6}, {5, 5, 8}};
+  ProfileSums plain(3);
+  ProfileSums scaled(3);
+  for (const auto& row : rows) {
+    plain.add(row.data());
+    const std::int64_t wide[] = {row[0] << 59, row[1] << 59, row[2] << 59};
+    scaled.add(wide);
+  }
+  const DriversResult expected = drivers_of("nps", plain, {"a", "b"}, {Figure(6.0), Figure(5.0)});
+  const DriversResult drivers = drivers_of("nps", scaled, {"a", "b"}, {Figure(6.0), Figure(5.0)});
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(*drivers.dimensions[i].r == Approx(*expected.dimensions[i].r).epsilon(1e-15));
+    CHECK(*drivers.dimensions[i].beta == Approx(*expected.dimensions[i].beta).epsilon(1e-14));
+    CHECK(drivers.dimensions[i].quadrant == expected.dimensions[i].quadrant);
+  }
+  CHECK(*drivers.r2 == Approx(*expected.r2).epsilon(1e-14));
+}
+
 }  // namespace gapscore

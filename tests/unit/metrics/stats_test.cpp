@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdint>
 
 #include "metrics/histogram_of.h"
 
@@ -66,6 +67,21 @@ TEST_CASE("values far from zero keep their variance exactly", "[metrics]") {
   const Stats stats = stats_of(histogram_of(1000000, 1000002, {1000000, 1000001, 1000002}), false);
   CHECK(*stats.mean == 1000001);
   CHECK(*stats.sd == 1);
+}
+
+TEST_CASE("a profile block whose exact covariance overflows 128 bits falls back to long double", "[metrics]") {
+  // y = 0, 1, 2, 3 times 2^61: sum y^2 = 14 * 2^122 fits, n sum y^2 = 56 * 2^122 does not.
+  // Mean 1.5 * 2^61; the sample variance of 0..3 is 5/3, so sd = sqrt(5/3) * 2^61.
+  const double unit = std::ldexp(1.0, 61);
+  ProfileSums profiles(1);
+  for (std::int64_t k = 0; k < 4; ++k) {
+    const std::int64_t y[] = {k << 61};
+    profiles.add(y);
+  }
+  const Stats stats = stats_of(profiles, {1.0}, {0}, 1, false);
+  CHECK(stats.n == 4);
+  CHECK(*stats.mean == 1.5 * unit);
+  CHECK(*stats.sd == Approx(std::sqrt(5.0 / 3) * unit).epsilon(1e-15));
 }
 
 }  // namespace gapscore
