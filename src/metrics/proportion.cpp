@@ -11,19 +11,6 @@ namespace {
 
 using numeric::kZ95;
 
-}  // namespace
-
-Interval wilson_interval(double count, double n) {
-  const double p = count / n;
-  const double z2 = kZ95 * kZ95;
-  const double denominator = 1 + z2 / n;
-  const double centre = (p + z2 / (2 * n)) / denominator;
-  const double half = kZ95 * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-  return {100 * std::max(0.0, centre - half), 100 * std::min(1.0, centre + half)};
-}
-
-namespace {
-
 // n, and the count at or above `threshold`.
 Proportion count_at_or_above(const Histogram& answers, int threshold) {
   Proportion proportion;
@@ -63,6 +50,15 @@ Proportion proportion_at_or_above(const Histogram& answers, const WeightedHistog
   proportion.score = 100 * share;
   proportion.ci95 = wilson_interval(share * n_eff, n_eff);
   return proportion;
+}
+
+Interval wilson_interval(double count, double n) {
+  const double p = count / n;
+  const double z2 = kZ95 * kZ95;
+  const double denominator = 1 + z2 / n;
+  const double centre = (p + z2 / (2 * n)) / denominator;
+  const double half = kZ95 * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
+  return {100 * std::max(0.0, centre - half), 100 * std::min(1.0, centre + half)};
 }
 
 }  // namespace gapscore
