@@ -2,7 +2,13 @@
 
 #include <array>
 
-#include "gapscore/metrics/metrics.h"
+#include "gapscore/metrics/distribution.h"
+#include "gapscore/metrics/drivers.h"
+#include "gapscore/metrics/kano.h"
+#include "gapscore/metrics/nps.h"
+#include "gapscore/metrics/proportion.h"
+#include "gapscore/metrics/reliability.h"
+#include "gapscore/metrics/stats.h"
 
 namespace gapscore {
 

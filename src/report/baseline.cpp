@@ -5,7 +5,7 @@
 
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/base/text.h"
-#include "gapscore/metrics/metrics.h"
+#include "gapscore/metrics/significance.h"
 #include "gapscore/report/report_json.h"
 
 namespace gapscore {

@@ -1,6 +1,6 @@
 #include "gapscore/report/segment_tests.h"
 
-#include "gapscore/metrics/metrics.h"
+#include "gapscore/metrics/significance.h"
 
 namespace gapscore {
 

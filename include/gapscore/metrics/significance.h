@@ -1,0 +1,33 @@
+#pragma once
+
+// Tests of a difference between two figures (a segment and the rest, a
+// report and its baseline), and Holm's adjustment within a family.
+
+#include <vector>
+
+#include "gapscore/metrics/figures.h"
+
+namespace gapscore {
+
+/// Welch's t test of two means (two-sided), from their stats blocks (n_eff
+/// for n when weighted); null figures when either side has fewer than two
+/// values or both have sd 0.
+Comparison welch_test(const Stats& a, const Stats& b);
+
+/// z test of two NPS scores from their Wald standard errors; null statistic
+/// and p when either has no se or both are 0.
+Comparison nps_difference(const NpsResult& a, const NpsResult& b);
+
+/// Two-proportion z test with the pooled proportion (scores in percent);
+/// with survey weights, of the weighted shares at n_eff. Null statistic and
+/// p when either side is empty or the pooled se is 0.
+Comparison two_proportion_test(const Proportion& a, const Proportion& b);
+
+/// Holm's step-down adjustment of a family of p-values, in place: each
+/// comparison's p_adjusted. Null p-values are left out of the family.
+void holm_adjust(const std::vector<Comparison*>& family);
+
+/// Two-sided p-value of a standard normal z.
+double normal_two_sided_p(double z);
+
+}  // namespace gapscore
