@@ -10,8 +10,8 @@ namespace gapscore {
 /// `state.questionnaire.metrics`: each metric's type, id (its type when not
 /// given; unique), column and scale (its own or the type's default), and
 /// its type's thresholds, defaulted as METHODS.md says and checked against
-/// the scale. Each problem is recorded in `state.check`, in document
-/// order; a metric with a problem is left out.
+/// the scale. Each problem is recorded in `state.check` as it is found; a
+/// metric with a problem may be left out.
 void read_metrics(const nlohmann::json& root, LoadState& state);
 
 }  // namespace gapscore

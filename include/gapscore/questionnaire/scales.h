@@ -14,7 +14,7 @@ namespace gapscore {
 
 /// The scale named `name` described by `value` (min, max, labels), or
 /// nothing when any of it is wrong, each problem recorded at its pointer
-/// below `pointer`. Labels are kept trimmed, in document order.
+/// below `pointer`. Labels are kept trimmed of spaces and tabs.
 std::optional<Scale> read_scale(Checker& check, const std::string& name, const nlohmann::json& value,
                                 const std::string& pointer);
 

@@ -10,8 +10,8 @@ namespace gapscore {
 /// `state.questionnaire`: its dimensions and their items (each item's scale
 /// its own or the section's, every id unique), the dimensions' minimum
 /// number of items, and their weighting, fixed weights or importance
-/// columns. Each problem is recorded in `state.check`, in document order;
-/// an item or dimension with a problem may be left out.
+/// columns. Each problem is recorded in `state.check` as it is found; an
+/// item or dimension with a problem may be left out.
 void read_servqual(const nlohmann::json& root, LoadState& state);
 
 }  // namespace gapscore
