@@ -18,8 +18,4 @@ const char* measure_name(Measure measure) {
   return "";
 }
 
-bool is_difference(Measure measure) {
-  return measure == Measure::kGap || measure == Measure::kMsa || measure == Measure::kMss;
-}
-
 }  // namespace gapscore

@@ -12,6 +12,8 @@ inline constexpr std::size_t kMeasureCount = 5;
 /// "expectation", "perception", "gap", "msa", "mss".
 const char* measure_name(Measure measure);
 /// Gap-like measures (differences) carry the paired t-test.
-bool is_difference(Measure measure);
+inline bool is_difference(Measure measure) {
+  return measure == Measure::kGap || measure == Measure::kMsa || measure == Measure::kMss;
+}
 
 }  // namespace gapscore
