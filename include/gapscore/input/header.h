@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "gapscore/input/header_naming.h"
 #include "gapscore/input/record.h"
-#include "gapscore/questionnaire/questionnaire.h"
 
 namespace gapscore {
 

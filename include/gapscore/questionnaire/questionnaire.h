@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "gapscore/input/header_naming.h"
+
 namespace gapscore {
 
 /// An inclusive integer range with optional text labels for its points.
@@ -56,12 +58,6 @@ struct Metric {
 };
 
 enum class Weighting { kNone, kFixed, kImportance };
-
-/// Where column names come from when there are several header rows.
-struct HeaderNaming {
-  bool joined = false;  ///< all header rows joined (SurveyMonkey's two rows)
-  int row = 1;          ///< otherwise this header row (1-based)
-};
 
 /// A Kano feature: asked functionally ("if it has ...") and dysfunctionally
 /// ("if it lacks ..."), each answered on a 1..5 scale: like, must-be,
