@@ -11,8 +11,10 @@
 #include "gapscore/base/output_file.h"
 #include "gapscore/base/text.h"
 #include "gapscore/input/record_reader.h"
-#include "gapscore/writers/html/page.h"
-#include "gapscore/writers/writers.h"
+#include "gapscore/report/baseline.h"
+#include "gapscore/writers/json_writer.h"
+#include "gapscore/writers/report_reader.h"
+#include "gapscore/writers/writer.h"
 
 namespace gapscore::cmd {
 
@@ -101,29 +103,16 @@ void read_inputs(const InputOptions& options, Engine& engine) {
   }
 }
 
-nlohmann::json read_json_report(const std::string& path) {
+Report read_report_file(const std::string& path) {
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);
     if (!file) throw Error(ErrorKind::kIo, path, std::string("cannot open: ") + std::strerror(errno));
   }
   std::istream& in = path == "-" ? std::cin : file;
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception&) {
-    if (in.bad()) throw Error(ErrorKind::kIo, path, std::string("cannot read: ") + std::strerror(errno));
-    throw Error(ErrorKind::kInvalid, path == "-" ? "<stdin>" : path, "not a gapscore JSON report (not JSON)");
-  }
-}
-
-std::string report_format(const std::string& format, const std::string& output) {
-  if (!format.empty()) return format;
-  const auto ends_with = [&output](std::string_view suffix) {
-    return output.size() >= suffix.size() && output.compare(output.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  if (ends_with(".csv")) return "csv";
-  if (ends_with(".html") || ends_with(".htm")) return "html";
-  return "json";
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw Error(ErrorKind::kIo, path, std::string("cannot read: ") + std::strerror(errno));
+  return read_report(text, input_display_name(path));
 }
 
 void add_report_options(CLI::App& app, ReportOptions& options) {
@@ -146,26 +135,18 @@ std::vector<Threshold> parse_thresholds(const ReportOptions& options) {
 }
 
 bool deliver_report(Report report, const ReportOptions& options, const std::vector<Threshold>& thresholds) {
-  if (!options.baseline.empty()) compare_with_baseline(report, read_json_report(options.baseline), options.baseline);
+  if (!options.baseline.empty()) compare_with_baseline(report, read_report_file(options.baseline));
   const std::string output = options.output.empty() ? "-" : options.output;
-  const std::string format = report_format(options.format, output);
-  const std::string json_text = to_json(report);
   // Thresholds are checked before anything is written, so that one naming
   // no figure of the report is a usage error that leaves no output behind.
   std::vector<std::string> crossings;
   if (!thresholds.empty()) {
-    const nlohmann::json figures = nlohmann::json::parse(json_text);
+    const nlohmann::ordered_json document = report_document(report);
     for (const Threshold& threshold : thresholds) {
-      if (std::optional<std::string> message = crossed(figures, threshold)) crossings.push_back(std::move(*message));
+      if (std::optional<std::string> message = crossed(document, threshold)) crossings.push_back(std::move(*message));
     }
   }
-  if (format == "csv") {
-    write_output(output, to_csv(report));
-  } else if (format == "html") {
-    write_output(output, to_html(report));
-  } else {
-    write_output(output, json_text);
-  }
+  write_output(output, write_report(report, report_format(options.format, output)));
   for (const std::string& message : crossings) std::cerr << "gapscore: " << message << '\n';
   return crossings.empty();
 }

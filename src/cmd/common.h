@@ -2,14 +2,13 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "gapscore/engine/engine.h"
 #include "gapscore/questionnaire/questionnaire.h"
-#include "gapscore/report/baseline.h"
 #include "gapscore/report/report.h"
+#include "gapscore/report/threshold.h"
 
 namespace gapscore::cmd {
 
@@ -48,12 +47,10 @@ std::vector<std::string> input_paths(const InputOptions& options);
 /// Reads every input (standard input when there is none) into `engine`.
 void read_inputs(const InputOptions& options, Engine& engine);
 
-/// A JSON report read from `path` (- for standard input). Throws
-/// Error(kIo) when it cannot be read, Error(kInvalid) when it is not JSON.
-nlohmann::json read_json_report(const std::string& path);
-
-/// "json", "csv" or "html": `format` when given, else from the output's extension.
-std::string report_format(const std::string& format, const std::string& output);
+/// The JSON report at `path` (- for standard input), read back into the
+/// model. Throws Error(kIo) when it cannot be read, Error(kInvalid) when it
+/// is not a gapscore JSON report.
+Report read_report_file(const std::string& path);
 
 /// How a report is delivered: where, in which format, compared with which
 /// baseline, checked against which thresholds.

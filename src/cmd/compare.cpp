@@ -6,6 +6,7 @@
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/base/output_file.h"
 #include "gapscore/report/comparison.h"
+#include "gapscore/writers/writer.h"
 
 namespace gapscore::cmd {
 
@@ -41,14 +42,14 @@ void run_compare(const CompareOptions& options) {
     throw Error(ErrorKind::kUsage, "compare", "at most one of A and B can be standard input");
   }
   const std::string output = options.output.empty() ? "-" : options.output;
-  const std::string format = report_format(options.format, output);
-  if (format == "html") {
+  const ReportFormat format = report_format(options.format, output);
+  if (format == ReportFormat::kHtml) {
     throw Error(ErrorKind::kUsage, output, "compare writes JSON or CSV; name the output .json or .csv, or use -f");
   }
-  const nlohmann::json a = read_json_report(options.a);
-  const nlohmann::json b = options.b == options.a ? a : read_json_report(options.b);
+  const Report a = read_report_file(options.a);
+  const Report b = options.b == options.a ? a : read_report_file(options.b);
   const ReportComparison comparison = compare_reports(a, options.a, options.segment_a, b, options.b, options.segment_b);
-  write_output(output, format == "csv" ? to_csv(comparison) : to_json(comparison));
+  write_output(output, write_comparison(comparison, format));
   warn_unmatched(options.a, comparison.only_in_a);
   warn_unmatched(options.b, comparison.only_in_b);
 }

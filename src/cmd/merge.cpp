@@ -10,7 +10,6 @@
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/base/output_file.h"
 #include "gapscore/engine/engine.h"
-#include "gapscore/writers/writers.h"
 
 namespace gapscore::cmd {
 

@@ -8,7 +8,7 @@
 #include "gapscore/base/output_file.h"
 #include "gapscore/engine/engine.h"
 #include "gapscore/questionnaire/questionnaire.h"
-#include "gapscore/writers/writers.h"
+#include "gapscore/writers/csv_writer.h"
 
 namespace gapscore::cmd {
 

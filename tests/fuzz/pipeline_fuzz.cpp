@@ -9,7 +9,7 @@
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/engine/engine.h"
 #include "gapscore/questionnaire/questionnaire.h"
-#include "gapscore/writers/writers.h"
+#include "gapscore/writers/json_writer.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/engine/engine.h"
 #include "gapscore/questionnaire/questionnaire.h"
-#include "gapscore/writers/writers.h"
+#include "gapscore/writers/json_writer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -76,8 +77,12 @@ struct WeightSummary {
   double n_eff = 0;  ///< 0 when the weights sum to 0
 };
 
+/// Which rows a result is of: the value of each column of its breakdown,
+/// in the breakdown's order; empty for the whole data set.
+using SegmentValues = std::vector<std::pair<std::string, std::string>>;
+
 struct SegmentResult {
-  std::vector<std::pair<std::string, std::string>> segment;  ///< column, value; empty for the whole data set
+  SegmentValues segment;
   std::int64_t rows = 0;
   bool suppressed = false;
   std::optional<WeightSummary> weight;  ///< with survey weights
@@ -116,5 +121,40 @@ struct Report {
   InputSummary input;
   std::vector<SegmentResult> results;
 };
+
+/// Calls on_column(name, figures) for each column block an item has, then
+/// on_difference(name, stats) for each difference: the report's order.
+template <class OnColumn, class OnDifference>
+void for_each_block(const ItemResult& item, OnColumn on_column, OnDifference on_difference) {
+  const std::pair<const char*, const std::optional<ColumnFigures>*> columns[] = {{"expectation", &item.expectation},
+                                                                                 {"perception", &item.perception},
+                                                                                 {"adequate", &item.adequate},
+                                                                                 {"desired", &item.desired}};
+  for (const auto& [name, figures] : columns) {
+    if (*figures) on_column(name, **figures);
+  }
+  const std::pair<const char*, const std::optional<Stats>*> differences[] = {
+      {"gap", &item.gap}, {"msa", &item.msa}, {"mss", &item.mss}};
+  for (const auto& [name, stats] : differences) {
+    if (*stats) on_difference(name, **stats);
+  }
+}
+
+/// The overall scores in the report's order: FORMATS.md lists the gap
+/// first, then expectation and perception.
+std::vector<const OverallResult*> in_report_order(const std::vector<OverallResult>& overall);
+
+/// A segment as labels name it: `col=value;col=value`, in the breakdown's
+/// order; empty for the whole data set.
+std::string segment_label(const SegmentValues& segment);
+
+/// Whether `label` names `segment`: its label, or the same `col=value`
+/// parts in another order (`channel=Web;region=North` names the segment
+/// of `--by region,channel` as `region=North;channel=Web` does).
+bool names_segment(std::string_view label, const SegmentValues& segment);
+
+/// The result of `report` whose segment `label` names (the first, should
+/// two), or null.
+const SegmentResult* find_result(const Report& report, std::string_view label);
 
 }  // namespace gapscore

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "gapscore/base/probability.h"
-#include "gapscore/writers/writers.h"
+#include "gapscore/writers/json_writer.h"
 #include "test_support.h"
 
 namespace gapscore {
