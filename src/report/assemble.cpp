@@ -89,6 +89,107 @@ ZoneResult zone_result(const Plan& plan, const Tally& tally, std::size_t offset)
   return zone;
 }
 
+ItemResult item_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally, std::size_t i) {
+  const Plan::ItemPlan& item = plan.items[i];
+  ItemResult out;
+  out.id = questionnaire.items[i].id;
+  out.dimension = questionnaire.items[i].dimension;
+  out.expectation = column_figures(plan, tally, item.expectation_counts);
+  out.perception = column_figures(plan, tally, item.perception_counts);
+  out.adequate = column_figures(plan, tally, item.adequate_counts);
+  out.desired = column_figures(plan, tally, item.desired_counts);
+  out.gap = difference_figures(plan, tally, item.gap_counts);
+  out.msa = difference_figures(plan, tally, item.msa_counts);
+  out.mss = difference_figures(plan, tally, item.mss_counts);
+  if (item.zone_counts >= 0) out.zone = zone_result(plan, tally, static_cast<std::size_t>(item.zone_counts));
+  return out;
+}
+
+DimensionMeasureResult dimension_measure_result(const Questionnaire& questionnaire, const Plan& plan,
+                                                const Tally& tally, std::size_t f) {
+  const Plan::DimensionMeasure& dm = plan.dimension_measures[f];
+  std::vector<std::string> ids;
+  for (const std::size_t item : dm.items) ids.push_back(questionnaire.items[item].id);
+  if (plan.survey_weights) {
+    return {dm.measure,
+            stats_of(tally.scores(plan, f), tally.weighted_scores(plan, f), dm.score_shift, is_difference(dm.measure)),
+            reliability_of(tally.item_moments(plan, f), tally.weighted_item_moments(plan, f), ids)};
+  }
+  return {dm.measure, stats_of(tally.scores(plan, f), dm.score_shift, is_difference(dm.measure)),
+          reliability_of(tally.item_moments(plan, f), ids)};
+}
+
+DimensionResult dimension_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally,
+                                 std::size_t d) {
+  DimensionResult dimension;
+  dimension.id = questionnaire.dimensions[d].id;
+  for (const std::size_t f : plan.dimensions[d].measures) {
+    dimension.measures.push_back(dimension_measure_result(questionnaire, plan, tally, f));
+  }
+  dimension.importance = column_figures(plan, tally, plan.dimensions[d].importance_counts);
+  return dimension;
+}
+
+OverallResult overall_result(const Plan& plan, const Tally& tally, std::size_t m) {
+  const Plan::OverallMeasure& measure = plan.overall[m];
+  const bool paired = is_difference(measure.measure);
+  std::vector<std::int64_t> shifts;
+  for (const std::size_t part : measure.parts) shifts.push_back(plan.dimension_measures[part].score_shift);
+  const std::size_t dimensions = measure.parts.size();
+  OverallResult overall;
+  overall.measure = measure.measure;
+  const ProfileSums profiles = tally.profiles(plan, m);
+  const auto fixed = [&](const std::vector<double>& weights) {
+    if (plan.survey_weights) {
+      return stats_of(profiles, tally.weighted_profiles(plan, m), weights, shifts, plan.score_denominator, paired);
+    }
+    return stats_of(profiles, weights, shifts, plan.score_denominator, paired);
+  };
+  overall.unweighted = fixed(std::vector<double>(dimensions, 1.0 / static_cast<double>(dimensions)));
+  if (plan.weighting == Weighting::kFixed) {
+    std::vector<double> weights;
+    for (const Plan::DimensionPlan& dimension : plan.dimensions) weights.push_back(dimension.weight);
+    overall.weighted = fixed(weights);
+  } else if (plan.weighting == Weighting::kImportance) {
+    const Moments& moments = tally.importance_weighted(m);
+    overall.weighted = plan.survey_weights ? weighted_stats_of(moments, paired) : stats_of(moments, paired);
+  }
+  return overall;
+}
+
+// Key drivers: each dimension's perception score against the outcome,
+// placed by its mean perception (already in `dimensions`).
+DriversResult drivers_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally,
+                             const std::vector<DimensionResult>& dimensions) {
+  std::vector<std::string> ids;
+  std::vector<Figure> performance;
+  for (const DimensionResult& dimension : dimensions) {
+    ids.push_back(dimension.id);
+    Figure mean;
+    for (const DimensionMeasureResult& measure : dimension.measures) {
+      if (measure.measure == Measure::kPerception) mean = measure.stats.mean;
+    }
+    performance.push_back(mean);
+  }
+  const std::string& outcome = questionnaire.metrics[static_cast<std::size_t>(questionnaire.driver_outcome)].id;
+  const ProfileSums block = tally.drivers(plan);
+  return plan.survey_weights ? drivers_of(outcome, block.n(), tally.weighted_drivers(plan), ids, performance)
+                             : drivers_of(outcome, block, ids, performance);
+}
+
+KanoResult kano_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally, std::size_t f) {
+  std::array<std::int64_t, 25> pairs{};
+  for (std::size_t i = 0; i < pairs.size(); ++i) pairs[i] = tally.counter(plan.kano[f].counts + i);
+  if (!plan.survey_weights) return kano_of(questionnaire.kano[f].id, pairs);
+  std::array<double, 25> weighted{};
+  double squares = 0;
+  for (std::size_t i = 0; i < weighted.size(); ++i) {
+    weighted[i] = tally.weighted_counter(plan.kano[f].counts + i);
+    squares += tally.weighted_counter_squares(plan.kano[f].counts + i);
+  }
+  return kano_of(questionnaire.kano[f].id, pairs, weighted, squares);
+}
+
 }  // namespace
 
 SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally) {
@@ -98,103 +199,17 @@ SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& pla
     const double weight = tally.weight_sum();
     result.weight = WeightSummary{weight, weight > 0 ? weight * weight / tally.weight_squares() : 0.0};
   }
-  for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    const Plan::ItemPlan& item = plan.items[i];
-    ItemResult out;
-    out.id = questionnaire.items[i].id;
-    out.dimension = questionnaire.items[i].dimension;
-    out.expectation = column_figures(plan, tally, item.expectation_counts);
-    out.perception = column_figures(plan, tally, item.perception_counts);
-    out.adequate = column_figures(plan, tally, item.adequate_counts);
-    out.desired = column_figures(plan, tally, item.desired_counts);
-    out.gap = difference_figures(plan, tally, item.gap_counts);
-    out.msa = difference_figures(plan, tally, item.msa_counts);
-    out.mss = difference_figures(plan, tally, item.mss_counts);
-    if (item.zone_counts >= 0) out.zone = zone_result(plan, tally, static_cast<std::size_t>(item.zone_counts));
-    result.items.push_back(std::move(out));
-  }
+  for (std::size_t i = 0; i < plan.items.size(); ++i)
+    result.items.push_back(item_result(questionnaire, plan, tally, i));
   for (std::size_t d = 0; d < plan.dimensions.size(); ++d) {
-    DimensionResult dimension;
-    dimension.id = questionnaire.dimensions[d].id;
-    for (const std::size_t f : plan.dimensions[d].measures) {
-      const Plan::DimensionMeasure& dm = plan.dimension_measures[f];
-      std::vector<std::string> ids;
-      for (const std::size_t item : dm.items) ids.push_back(questionnaire.items[item].id);
-      if (plan.survey_weights) {
-        dimension.measures.push_back(
-            {dm.measure,
-             stats_of(tally.scores(plan, f), tally.weighted_scores(plan, f), dm.score_shift, is_difference(dm.measure)),
-             reliability_of(tally.item_moments(plan, f), tally.weighted_item_moments(plan, f), ids)});
-        continue;
-      }
-      dimension.measures.push_back({dm.measure,
-                                    stats_of(tally.scores(plan, f), dm.score_shift, is_difference(dm.measure)),
-                                    reliability_of(tally.item_moments(plan, f), ids)});
-    }
-    dimension.importance = column_figures(plan, tally, plan.dimensions[d].importance_counts);
-    result.dimensions.push_back(std::move(dimension));
+    result.dimensions.push_back(dimension_result(questionnaire, plan, tally, d));
   }
-  for (std::size_t m = 0; m < plan.overall.size(); ++m) {
-    const Plan::OverallMeasure& measure = plan.overall[m];
-    const bool paired = is_difference(measure.measure);
-    std::vector<std::int64_t> shifts;
-    for (const std::size_t part : measure.parts) shifts.push_back(plan.dimension_measures[part].score_shift);
-    const std::size_t dimensions = measure.parts.size();
-    OverallResult overall;
-    overall.measure = measure.measure;
-    const ProfileSums profiles = tally.profiles(plan, m);
-    const auto fixed = [&](const std::vector<double>& weights) {
-      if (plan.survey_weights) {
-        return stats_of(profiles, tally.weighted_profiles(plan, m), weights, shifts, plan.score_denominator, paired);
-      }
-      return stats_of(profiles, weights, shifts, plan.score_denominator, paired);
-    };
-    overall.unweighted = fixed(std::vector<double>(dimensions, 1.0 / static_cast<double>(dimensions)));
-    if (plan.weighting == Weighting::kFixed) {
-      std::vector<double> weights;
-      for (const Plan::DimensionPlan& dimension : plan.dimensions) weights.push_back(dimension.weight);
-      overall.weighted = fixed(weights);
-    } else if (plan.weighting == Weighting::kImportance) {
-      const Moments& moments = tally.importance_weighted(m);
-      overall.weighted = plan.survey_weights ? weighted_stats_of(moments, paired) : stats_of(moments, paired);
-    }
-    result.overall.push_back(std::move(overall));
-  }
+  for (std::size_t m = 0; m < plan.overall.size(); ++m) result.overall.push_back(overall_result(plan, tally, m));
   for (std::size_t i = 0; i < questionnaire.metrics.size(); ++i) {
     result.metrics.push_back(metric_result(questionnaire.metrics[i], plan, tally, plan.metric_counts[i]));
   }
-  if (plan.drivers) {
-    std::vector<std::string> ids;
-    std::vector<Figure> performance;
-    for (const DimensionResult& dimension : result.dimensions) {
-      ids.push_back(dimension.id);
-      Figure mean;
-      for (const DimensionMeasureResult& measure : dimension.measures) {
-        if (measure.measure == Measure::kPerception) mean = measure.stats.mean;
-      }
-      performance.push_back(mean);
-    }
-    const std::string& outcome = questionnaire.metrics[static_cast<std::size_t>(questionnaire.driver_outcome)].id;
-    const ProfileSums block = tally.drivers(plan);
-    result.drivers = plan.survey_weights
-                         ? drivers_of(outcome, block.n(), tally.weighted_drivers(plan), ids, performance)
-                         : drivers_of(outcome, block, ids, performance);
-  }
-  for (std::size_t f = 0; f < plan.kano.size(); ++f) {
-    std::array<std::int64_t, 25> pairs{};
-    for (std::size_t i = 0; i < pairs.size(); ++i) pairs[i] = tally.counter(plan.kano[f].counts + i);
-    if (!plan.survey_weights) {
-      result.kano.push_back(kano_of(questionnaire.kano[f].id, pairs));
-      continue;
-    }
-    std::array<double, 25> weighted{};
-    double squares = 0;
-    for (std::size_t i = 0; i < weighted.size(); ++i) {
-      weighted[i] = tally.weighted_counter(plan.kano[f].counts + i);
-      squares += tally.weighted_counter_squares(plan.kano[f].counts + i);
-    }
-    result.kano.push_back(kano_of(questionnaire.kano[f].id, pairs, weighted, squares));
-  }
+  if (plan.drivers) result.drivers = drivers_result(questionnaire, plan, tally, result.dimensions);
+  for (std::size_t f = 0; f < plan.kano.size(); ++f) result.kano.push_back(kano_result(questionnaire, plan, tally, f));
   return result;
 }
 
