@@ -1,32 +1,15 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "gapscore/coding/coder.h"
+#include "gapscore/tally/batch_plan.h"
+#include "gapscore/tally/plan.h"
 #include "gapscore/tally/tally.h"
 
 namespace gapscore {
-
-/// What batch counting works out once per plan rather than per chunk.
-struct BatchPlan {
-  explicit BatchPlan(const Plan& plan);
-
-  /// How a dimension measure's score sums are taken.
-  struct MeasureSums {
-    /// Added, per valid item, to a row's sum of small codes to give its
-    /// shifted score sum: the items' scale minimum less the measure's shift
-    /// (0 for differences), when the items share it.
-    std::int64_t offset = 0;
-    bool offsets_differ = false;  ///< items on scales with different minimums: rows are summed one by one
-    bool narrow = false;          ///< a row's value sum is at most 2896, so a chunk's squares fit in 32 bits
-  };
-
-  const Plan& plan;
-  std::size_t most_items = 0;
-  std::vector<MeasureSums> measures;  ///< per dimension measure
-  std::vector<char> narrow_profiles;  ///< per overall measure: y_d (and the drivers' outcome) fit a small code
-};
 
 /// Adds rows to a tally a few hundred at a time, column by column: every
 /// exact count and sum a plan lays out (histograms, dimension scores,

@@ -6,6 +6,7 @@
 
 #include "gapscore/questionnaire/questionnaire.h"
 #include "gapscore/tally/batch_counter.h"
+#include "gapscore/tally/batch_plan.h"
 #include "gapscore/tally/plan.h"
 #include "tally/two_dimensions.h"
 #include "test_support.h"
