@@ -40,6 +40,14 @@ class BatchCounter {
   void count_joint(const Plan::BinStep& step, const SmallCode* plus, const SmallCode* minus, std::size_t rows,
                    std::int64_t* counters);
   void score_dimensions(const BatchPlan& batch, std::size_t rows, Tally& tally);
+  /// Per row: the measure's item values, how many are valid and their sum.
+  void read_items(const Plan::DimensionMeasure& dm, std::size_t rows);
+  /// Per row: dimension measure f's shifted score sum and item count (0 below min_items).
+  void sum_rows(const BatchPlan& batch, std::size_t f, std::size_t rows);
+  /// Adds the rows' score sums of dimension measure f, per item count.
+  void add_score_sums(const BatchPlan& batch, std::size_t f, std::size_t rows, Tally& tally);
+  /// Adds the co-moments of the rows with every item of `dm` valid.
+  void add_item_moments(const Plan::DimensionMeasure& dm, std::size_t rows, Tally& tally);
   void add_profiles(const BatchPlan& batch, std::size_t rows, Tally& tally);
   /// Fills profile_ with a row's y_d for `overall`; false when a dimension is not scored.
   bool profile_of(const Plan& plan, const Plan::OverallMeasure& overall, std::size_t row);
