@@ -3,7 +3,7 @@
 // The frequency table of a scored column with its exact quartiles.
 
 #include "gapscore/metrics/figures.h"
-#include "gapscore/tally/tally.h"
+#include "gapscore/tally/accumulators.h"
 
 namespace gapscore {
 

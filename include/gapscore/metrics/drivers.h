@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "gapscore/metrics/figures.h"
-#include "gapscore/tally/tally.h"
+#include "gapscore/tally/accumulators.h"
 
 namespace gapscore {
 

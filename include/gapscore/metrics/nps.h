@@ -3,7 +3,7 @@
 // The Net Promoter Score of a 0..10 question.
 
 #include "gapscore/metrics/figures.h"
-#include "gapscore/tally/tally.h"
+#include "gapscore/tally/accumulators.h"
 
 namespace gapscore {
 

@@ -4,7 +4,7 @@
 // Wilson interval.
 
 #include "gapscore/metrics/figures.h"
-#include "gapscore/tally/tally.h"
+#include "gapscore/tally/accumulators.h"
 
 namespace gapscore {
 

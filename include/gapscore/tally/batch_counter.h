@@ -1,32 +1,15 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "gapscore/coding/coder.h"
+#include "gapscore/tally/batch_plan.h"
+#include "gapscore/tally/plan.h"
 #include "gapscore/tally/tally.h"
 
 namespace gapscore {
-
-/// What batch counting works out once per plan rather than per chunk.
-struct BatchPlan {
-  explicit BatchPlan(const Plan& plan);
-
-  /// How a dimension measure's score sums are taken.
-  struct MeasureSums {
-    /// Added, per valid item, to a row's sum of small codes to give its
-    /// shifted score sum: the items' scale minimum less the measure's shift
-    /// (0 for differences), when the items share it.
-    std::int64_t offset = 0;
-    bool offsets_differ = false;  ///< items on scales with different minimums: rows are summed one by one
-    bool narrow = false;          ///< a row's value sum is at most 2896, so a chunk's squares fit in 32 bits
-  };
-
-  const Plan& plan;
-  std::size_t most_items = 0;
-  std::vector<MeasureSums> measures;  ///< per dimension measure
-  std::vector<char> narrow_profiles;  ///< per overall measure: y_d (and the drivers' outcome) fit a small code
-};
 
 /// Adds rows to a tally a few hundred at a time, column by column: every
 /// exact count and sum a plan lays out (histograms, dimension scores,
@@ -57,6 +40,14 @@ class BatchCounter {
   void count_joint(const Plan::BinStep& step, const SmallCode* plus, const SmallCode* minus, std::size_t rows,
                    std::int64_t* counters);
   void score_dimensions(const BatchPlan& batch, std::size_t rows, Tally& tally);
+  /// Per row: the measure's item values, how many are valid and their sum.
+  void read_items(const Plan::DimensionMeasure& dm, std::size_t rows);
+  /// Per row: dimension measure f's shifted score sum and item count (0 below min_items).
+  void sum_rows(const BatchPlan& batch, std::size_t f, std::size_t rows);
+  /// Adds the rows' score sums of dimension measure f, per item count.
+  void add_score_sums(const BatchPlan& batch, std::size_t f, std::size_t rows, Tally& tally);
+  /// Adds the co-moments of the rows with every item of `dm` valid.
+  void add_item_moments(const Plan::DimensionMeasure& dm, std::size_t rows, Tally& tally);
   void add_profiles(const BatchPlan& batch, std::size_t rows, Tally& tally);
   /// Fills profile_ with a row's y_d for `overall`; false when a dimension is not scored.
   bool profile_of(const Plan& plan, const Plan::OverallMeasure& overall, std::size_t row);

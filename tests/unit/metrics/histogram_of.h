@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "gapscore/tally/tally.h"
+#include "gapscore/tally/accumulators.h"
 
 namespace gapscore {
 

@@ -6,6 +6,10 @@
 #include <string>
 
 #include "gapscore/questionnaire/questionnaire.h"
+#include "gapscore/tally/accumulators.h"
+#include "gapscore/tally/batch_plan.h"
+#include "gapscore/tally/plan.h"
+#include "gapscore/tally/tally.h"
 #include "test_support.h"
 
 namespace gapscore {
