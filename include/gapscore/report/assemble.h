@@ -2,6 +2,7 @@
 
 #include "gapscore/questionnaire/questionnaire.h"
 #include "gapscore/report/report.h"
+#include "gapscore/tally/plan.h"
 #include "gapscore/tally/tally.h"
 
 namespace gapscore {
