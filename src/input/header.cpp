@@ -9,7 +9,7 @@ namespace gapscore {
 void Header::add_row(const Record& record) {
   if (rows_.empty()) {
     line_ = record.line;
-    for (std::size_t i = 0; i < record.fields.size(); ++i) positions_.push_back(record.position(i));
+    positions_ = record.positions();
   }
   std::vector<std::string> cells;
   for (const std::string_view field : record.fields) cells.emplace_back(trim(field));

@@ -13,6 +13,23 @@ std::pair<std::uint64_t, std::uint64_t> Record::position(std::size_t index) cons
   return {line + breaks, offset - line_start + 1};
 }
 
+std::vector<std::pair<std::uint64_t, std::uint64_t>> Record::positions() const {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
+  out.reserve(field_starts.size());
+  std::uint64_t at_line = line;
+  std::size_t line_start = 0;
+  std::size_t scanned = 0;
+  for (const std::uint32_t start : field_starts) {
+    for (; scanned < start && scanned < text.size(); ++scanned) {
+      if (text[scanned] != '\n') continue;
+      ++at_line;
+      line_start = scanned + 1;
+    }
+    out.emplace_back(at_line, start - line_start + 1);
+  }
+  return out;
+}
+
 std::string_view Record::physical_line(std::size_t offset) const {
   offset = std::min(offset, text.size());
   const std::size_t last_break = text.substr(0, offset).rfind('\n');
