@@ -108,7 +108,6 @@ void extend_range(const Stats* stats, double& low, double& high) {
 }
 
 // A chart's row label, cut to fit beside the plot; the mark's title has it whole.
-std::string short_label(const std::string& label) { return label.size() > 48 ? label.substr(0, 45) + "..." : label; }
 
 // The range of the answer scale, from the first item's frequency table.
 std::pair<int, int> answer_scale(const SegmentResult& result) {

@@ -47,4 +47,11 @@ std::string interval_text(const std::optional<Interval>& ci, int digits) {
 
 std::string count_text(std::int64_t value) { return std::to_string(value); }
 
+std::string short_label(const std::string& label) {
+  if (label.size() <= 48) return label;
+  std::size_t cut = 45;
+  while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
+  return label.substr(0, cut) + "...";
+}
+
 }  // namespace gapscore

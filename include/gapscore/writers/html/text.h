@@ -23,6 +23,11 @@ std::string shown(const Figure& value, int digits);
 /// "low to high" with `digits` decimals each, or "n/a" without an interval.
 std::string interval_text(const std::optional<Interval>& ci, int digits);
 
+/// `label` cut for a chart's margin: as it is up to 48 bytes, else its
+/// first 45 bytes or fewer, ending at a character boundary (the page stays
+/// valid UTF-8), and "...".
+std::string short_label(const std::string& label);
+
 /// A count in decimal digits.
 std::string count_text(std::int64_t value);
 

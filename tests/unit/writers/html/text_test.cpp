@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "gapscore/base/text.h"
+
 namespace gapscore {
 
 TEST_CASE("escape turns the five HTML-special characters into references", "[html]") {
@@ -25,6 +27,18 @@ TEST_CASE("missing figures and intervals show as n/a", "[html]") {
   CHECK(interval_text(Interval{-1.5, 0.25}, 2) == "-1.50 to 0.25");
   CHECK(interval_text(std::nullopt, 2) == "n/a");
   CHECK(count_text(1234567) == "1234567");
+}
+
+TEST_CASE("a long label is cut at a character boundary, never inside one", "[html]") {
+  CHECK(short_label(std::string(48, 'a')) == std::string(48, 'a'));
+  CHECK(short_label(std::string(49, 'a')) == std::string(45, 'a') + "...");
+  // "é" is two bytes: one at byte 44 would be cut after its first byte.
+  const std::string accented = std::string(44, 'a') + "\xC3\xA9" + std::string(10, 'b');
+  CHECK(short_label(accented) == std::string(44, 'a') + "...");
+  // Four-byte characters from byte 42: the one spanning byte 45 is left out whole.
+  const std::string emoji = std::string(42, 'a') + "\xF0\x9F\x98\x80\xF0\x9F\x98\x80";
+  CHECK(short_label(emoji) == std::string(42, 'a') + "...");
+  CHECK(is_valid_utf8(short_label(std::string(43, 'a') + "\xE2\x82\xAC\xE2\x82\xAC")));
 }
 
 }  // namespace gapscore
