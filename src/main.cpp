@@ -10,6 +10,7 @@
 #include "cmd/score.h"
 #include "cmd/validate.h"
 #include "gapscore/base/diagnostic.h"
+#include "gapscore/base/output_file.h"
 #include "gapscore/base/text.h"
 #include "gapscore/base/version.h"
 #include "gapscore/report/report.h"
@@ -47,6 +48,7 @@ ExitCode exit_code_for(gapscore::ErrorKind kind) {
 int main(int argc, char** argv) {
   // A closed pipe must be an error we can see (EPIPE), not a silent kill.
   std::signal(SIGPIPE, SIG_IGN);
+  gapscore::remove_temporary_outputs_on_signals();
 
   CLI::App app{"gapscore: SERVQUAL gap scores, NPS, CSAT and CES from survey exports"};
   app.name("gapscore");
