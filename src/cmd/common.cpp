@@ -1,11 +1,16 @@
 #include "cmd/common.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
+#include <utility>
 
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/base/output_file.h"
@@ -113,6 +118,56 @@ Report read_report_file(const std::string& path) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw Error(ErrorKind::kIo, path, std::string("cannot read: ") + std::strerror(errno));
   return read_report(text, input_display_name(path));
+}
+
+namespace {
+
+// What a path would be written as: one name for all the names of a file.
+// Empty for a device, which may take any number of outputs.
+std::string output_identity(const std::string& path) {
+  if (path == "-") return "standard output";
+  struct stat file {};
+  if (::stat(path.c_str(), &file) != 0) {
+    std::error_code error;
+    const std::filesystem::path absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(path), error);
+    return "path " + (error ? path : absolute.string());
+  }
+  // A terminal or /dev/null takes any number of outputs without harm.
+  if (S_ISCHR(file.st_mode) || S_ISBLK(file.st_mode)) return "";
+  for (const auto& [stream, name] : {std::pair{STDOUT_FILENO, "standard output"}, {STDERR_FILENO, "standard error"}}) {
+    struct stat open_stream {};
+    if (::fstat(stream, &open_stream) == 0 && open_stream.st_dev == file.st_dev && open_stream.st_ino == file.st_ino) {
+      return name;
+    }
+  }
+  return "file " + std::to_string(file.st_dev) + ":" + std::to_string(file.st_ino);
+}
+
+}  // namespace
+
+void refuse_overlapping_outputs(const std::vector<NamedOutput>& outputs, const std::vector<std::string>& reads) {
+  std::vector<std::pair<std::string, const NamedOutput*>> seen;
+  for (const NamedOutput& output : outputs) {
+    if (output.path.empty()) continue;
+    const std::string identity = output_identity(output.path);
+    if (identity.empty()) continue;
+    for (const auto& [other, named] : seen) {
+      if (other != identity) continue;
+      const std::string also = named->path == output.path ? "" : " (as " + quote(named->path) + ")";
+      const bool stream = identity.rfind("standard ", 0) == 0;
+      throw Error(ErrorKind::kUsage, output.option,
+                  quote(output.path) + " is also where " + named->option + " writes" + also +
+                      (stream ? ": the two would be mixed in " + identity : "; one would replace the other") +
+                      ": give each its own file");
+    }
+    seen.emplace_back(identity, &output);
+    for (const std::string& read : reads) {
+      if (read == "-" || output_identity(read) != identity || identity.rfind("path ", 0) == 0) continue;
+      const std::string as = read == output.path ? "" : " (as " + quote(read) + ")";
+      throw Error(ErrorKind::kUsage, output.option,
+                  quote(output.path) + " is a file this run reads" + as + "; write the output elsewhere");
+    }
+  }
 }
 
 void add_report_options(CLI::App& app, ReportOptions& options) {

@@ -52,6 +52,19 @@ void read_inputs(const InputOptions& options, Engine& engine);
 /// is not a gapscore JSON report.
 Report read_report_file(const std::string& path);
 
+/// An output the command line names, with the option that names it.
+struct NamedOutput {
+  std::string option;  ///< "-o", "--rejects", "--emit-state"
+  std::string path;    ///< empty when not given; "-" for standard output
+};
+
+/// Refuses, with Error(kUsage) and before anything is read, two outputs
+/// that are one file (the same regular file or named pipe under any name,
+/// standard output twice), and an output that is a file the run reads
+/// (`reads`: inputs, the questionnaire, a baseline). Devices other than
+/// standard output and error (/dev/null) may be named more than once.
+void refuse_overlapping_outputs(const std::vector<NamedOutput>& outputs, const std::vector<std::string>& reads);
+
 /// How a report is delivered: where, in which format, compared with which
 /// baseline, checked against which thresholds.
 struct ReportOptions {

@@ -46,6 +46,7 @@ void run_compare(const CompareOptions& options) {
   if (format == ReportFormat::kHtml) {
     throw Error(ErrorKind::kUsage, output, "compare writes JSON or CSV; name the output .json or .csv, or use -f");
   }
+  refuse_overlapping_outputs({{"-o", output}}, {options.a, options.b});
   const Report a = read_report_file(options.a);
   const Report b = options.b == options.a ? a : read_report_file(options.b);
   const ReportComparison comparison = compare_reports(a, options.a, options.segment_a, b, options.b, options.segment_b);

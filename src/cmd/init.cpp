@@ -76,6 +76,7 @@ std::vector<std::string> joined_names(const Row& first, const Row& second) {
 }  // namespace
 
 void run_init(const InitOptions& options) {
+  refuse_overlapping_outputs({{"-o", options.output}}, {options.input});
   const std::unique_ptr<RecordReader> reader = RecordReader::open_file(options.input, delimiter_of(options.delimiter));
   // Enough rows to tell the header's height (Qualtrics: 3) before profiling.
   std::vector<Row> first_rows;

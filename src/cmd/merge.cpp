@@ -70,6 +70,13 @@ std::vector<StateText> read_states(const std::vector<std::string>& paths) {
 
 bool run_merge(const MergeOptions& options) {
   const std::vector<Threshold> thresholds = parse_thresholds(options.report);
+  const bool writes_report = options.emit_state.empty() || !options.report.output.empty();
+  std::vector<std::string> reads = options.states;
+  if (!options.report.baseline.empty()) reads.push_back(options.report.baseline);
+  refuse_overlapping_outputs(
+      {{"-o", writes_report ? (options.report.output.empty() ? "-" : options.report.output) : ""},
+       {"--emit-state", options.emit_state}},
+      reads);
   const std::vector<StateText> states = read_states(options.states);
   Engine::StateOrigin origin = Engine::state_origin(states.front().text, states.front().file);
   EngineOptions engine_options;
@@ -79,10 +86,7 @@ bool run_merge(const MergeOptions& options) {
   Engine engine(origin.questionnaire, std::move(engine_options));
   for (const StateText& state : states) engine.merge_state(state.text, state.file);
   if (!options.emit_state.empty()) write_output(options.emit_state, engine.save_state());
-  if (options.emit_state.empty() || !options.report.output.empty()) {
-    return deliver_report(engine.finish(), options.report, thresholds);
-  }
-  return true;
+  return !writes_report || deliver_report(engine.finish(), options.report, thresholds);
 }
 
 }  // namespace gapscore::cmd

@@ -84,6 +84,15 @@ void print_summary(const InputSummary& input) {
 
 bool run_score(const ScoreOptions& options) {
   const std::vector<Threshold> thresholds = parse_thresholds(options.report);
+  const bool writes_report = options.emit_state.empty() || !options.report.output.empty();
+  std::vector<std::string> reads = input_paths(options.input);
+  reads.push_back(options.input.questionnaire);
+  if (!options.report.baseline.empty()) reads.push_back(options.report.baseline);
+  refuse_overlapping_outputs(
+      {{"-o", writes_report ? (options.report.output.empty() ? "-" : options.report.output) : ""},
+       {"--rejects", options.rejects},
+       {"--emit-state", options.emit_state}},
+      reads);
   const Questionnaire questionnaire = load_questionnaire(options.input.questionnaire);
   EngineOptions engine = engine_options(options.input);
   // Problems with single cells and rows are summed up at the end; warnings
@@ -109,9 +118,7 @@ bool run_score(const ScoreOptions& options) {
   Report report = scoring.finish();
   const InputSummary input = report.input;
   bool passed = true;
-  if (options.emit_state.empty() || !options.report.output.empty()) {
-    passed = deliver_report(std::move(report), options.report, thresholds);
-  }
+  if (writes_report) passed = deliver_report(std::move(report), options.report, thresholds);
   if (rejects) rejects->commit();
   if (!options.input.quiet) print_summary(input);
   return passed;
