@@ -7,6 +7,7 @@
 #include "cmd/progress.h"
 #include "gapscore/base/output_file.h"
 #include "gapscore/engine/engine.h"
+#include "gapscore/input/record_parser.h"
 #include "gapscore/questionnaire/questionnaire.h"
 #include "gapscore/writers/csv_writer.h"
 
@@ -28,12 +29,14 @@ namespace {
 // as read, after three columns that say where the row was and why it was
 // left out, in the input's delimiter; so the file opens in a spreadsheet
 // and, once fixed, scores with the same questionnaire. The header is the
-// first input's; several inputs are one data set.
+// first input's, and so is the dialect: a row of a later input split by
+// another delimiter is written again in the first's.
 class RejectsWriter {
  public:
   explicit RejectsWriter(const std::string& path) : output_(path) {}
 
   void header(const std::vector<std::string>& rows, char delimiter) {
+    input_delimiter_ = delimiter;
     if (delimiter_ != 0) return;
     delimiter_ = delimiter;
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -49,15 +52,34 @@ class RejectsWriter {
   void add(const RejectedRow& row) {
     output_.write(csv_field(row.file, delimiter_) + delimiter_ + std::to_string(row.line) + delimiter_ + row.reason +
                   delimiter_);
-    output_.write(row.text);
+    if (input_delimiter_ == delimiter_) {
+      output_.write(row.text);
+    } else {
+      write_in_own_dialect(row.text);
+    }
     output_.write("\n");
   }
 
   void commit() { output_.commit(); }
 
  private:
+  // A row of an input with another delimiter than the first's is split by
+  // its own and written with the file's, each field quoted as it needs.
+  void write_in_own_dialect(std::string_view text) {
+    if (!parser_ || parser_->delimiter() != input_delimiter_) parser_ = std::make_unique<RecordParser>(input_delimiter_);
+    const std::string copy(text);  // the parser needs a '\0' after the text
+    parser_->parse(copy, 0, record_);
+    for (std::size_t f = 0; f < record_.fields.size(); ++f) {
+      if (f > 0) output_.write(std::string_view(&delimiter_, 1));
+      output_.write(csv_field(std::string(record_.fields[f]), delimiter_));
+    }
+  }
+
   OutputFile output_;
   char delimiter_ = 0;
+  char input_delimiter_ = 0;
+  std::unique_ptr<RecordParser> parser_;
+  Record record_;
 };
 
 void print_summary(const InputSummary& input) {

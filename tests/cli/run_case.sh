@@ -23,9 +23,10 @@ bash -o pipefail "$case_dir/cmd" >"$out/stdout" 2>"$out/stderr"
 status=$?
 cd "$root" || exit 1
 
-# Outputs name the scratch and case folders as ${WORK} and ${CASEDIR}, so
-# that expected files do not depend on where the case ran; `normalize`, a
-# sed script, evens out what varies from run to run (a rate, a time).
+# Outputs, and the files a case expects in $WORK, name the scratch and case
+# folders as ${WORK} and ${CASEDIR}, so that expected files do not depend on
+# where the case ran; `normalize`, a sed script, evens out what varies from
+# run to run (a rate, a time).
 normalized() {
   sed -e "s#$work#\${WORK}#g" -e "s#$case_dir#\${CASEDIR}#g" "$1" |
     if [[ -f $case_dir/normalize ]]; then sed -E -f "$case_dir/normalize"; else cat; fi
@@ -43,7 +44,7 @@ if [[ $mode == --update ]]; then
   if [[ $status -eq 0 ]]; then rm -f "$case_dir/status"; else echo "$status" >"$case_dir/status"; fi
   [[ -f $case_dir/expfiles ]] && cp "$out/files" "$case_dir/expfiles"
   if [[ -d $case_dir/expwork ]]; then
-    for expected in "$case_dir"/expwork/*; do cp "$work/${expected##*/}" "$expected"; done
+    for expected in "$case_dir"/expwork/*; do normalized "$work/${expected##*/}" >"$expected"; done
   fi
   exit 0
 fi
@@ -72,7 +73,8 @@ if [[ -d $case_dir/expwork ]]; then
       echo "\${WORK}/$name was not written"
       failed=1
     else
-      compare "$expected" "$work/$name" "\${WORK}/$name"
+      normalized "$work/$name" >"$out/file"
+      compare "$expected" "$out/file" "\${WORK}/$name"
     fi
   done
 fi
