@@ -66,7 +66,8 @@ class RejectsWriter {
   // A row of an input with another delimiter than the first's is split by
   // its own and written with the file's, each field quoted as it needs.
   void write_in_own_dialect(std::string_view text) {
-    if (!parser_ || parser_->delimiter() != input_delimiter_) parser_ = std::make_unique<RecordParser>(input_delimiter_);
+    if (!parser_ || parser_->delimiter() != input_delimiter_)
+      parser_ = std::make_unique<RecordParser>(input_delimiter_);
     const std::string copy(text);  // the parser needs a '\0' after the text
     parser_->parse(copy, 0, record_);
     for (std::size_t f = 0; f < record_.fields.size(); ++f) {
