@@ -14,6 +14,7 @@
 
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/base/output_file.h"
+#include "gapscore/base/read_file.h"
 #include "gapscore/base/text.h"
 #include "gapscore/input/record_reader.h"
 #include "gapscore/report/baseline.h"
@@ -108,17 +109,7 @@ void read_inputs(const InputOptions& options, Engine& engine) {
   }
 }
 
-Report read_report_file(const std::string& path) {
-  std::ifstream file;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) throw Error(ErrorKind::kIo, path, std::string("cannot open: ") + std::strerror(errno));
-  }
-  std::istream& in = path == "-" ? std::cin : file;
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw Error(ErrorKind::kIo, path, std::string("cannot read: ") + std::strerror(errno));
-  return read_report(text, input_display_name(path));
-}
+Report read_report_file(const std::string& path) { return read_report(read_file(path), input_display_name(path)); }
 
 namespace {
 

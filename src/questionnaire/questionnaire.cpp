@@ -2,15 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <tuple>
 
 #include "gapscore/base/diagnostic.h"
+#include "gapscore/base/read_file.h"
 #include "gapscore/questionnaire/json_checks.h"
 #include "gapscore/questionnaire/loader.h"
 
@@ -92,13 +89,7 @@ Questionnaire parse_questionnaire(std::string_view json_text, const std::string&
 }
 
 Questionnaire load_questionnaire(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::kIo, path, std::string("cannot open the questionnaire: ") + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad())
-    throw Error(ErrorKind::kIo, path, std::string("cannot read the questionnaire: ") + std::strerror(errno));
-  return parse_questionnaire(text.str(), path);
+  return parse_questionnaire(read_file(path, "the questionnaire"), path);
 }
 
 std::vector<ColumnUse> column_uses(const Questionnaire& questionnaire) {
