@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "gapscore/base/diagnostic.h"
+#include "gapscore/base/json_text.h"
 #include "gapscore/base/read_file.h"
 #include "gapscore/questionnaire/json_checks.h"
 #include "gapscore/questionnaire/loader.h"
@@ -16,21 +17,6 @@ namespace gapscore {
 namespace {
 
 using nlohmann::json;
-
-// nlohmann reports a byte offset; editors want line and column.
-std::pair<std::uint64_t, std::uint64_t> line_and_column(std::string_view text, std::size_t byte) {
-  std::uint64_t line = 1;
-  std::uint64_t column = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
-}
 
 Diagnostic syntax_error(std::string_view json_text, const json::parse_error& e, const std::string& file_name) {
   Diagnostic d;
@@ -77,6 +63,14 @@ Diagnostic number_overflow(std::string_view json_text, const json::out_of_range&
 }  // namespace
 
 Questionnaire parse_questionnaire(std::string_view json_text, const std::string& file_name) {
+  if (const std::optional<std::size_t> deep = too_deep(json_text)) {
+    Diagnostic d;
+    d.file = file_name;
+    std::tie(d.line, d.column) = line_and_column(json_text, *deep);
+    d.message =
+        "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep here; a questionnaire needs fewer than ten";
+    throw Error(ErrorKind::kInvalid, d);
+  }
   json root;
   try {
     root = json::parse(json_text.begin(), json_text.end());

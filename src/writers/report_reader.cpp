@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "gapscore/base/diagnostic.h"
+#include "gapscore/base/json_text.h"
 
 namespace gapscore {
 
@@ -408,6 +410,13 @@ InputSummary input_of(const Json* block) {
 }  // namespace
 
 Report read_report(std::string_view text_read, const std::string& file) {
+  if (const std::optional<std::size_t> deep = too_deep(text_read)) {
+    Diagnostic d;
+    d.file = file;
+    std::tie(d.line, d.column) = line_and_column(text_read, *deep);
+    d.message = "not a gapscore JSON report (nested more than " + std::to_string(kMaxJsonDepth) + " levels deep here)";
+    throw Error(ErrorKind::kInvalid, d);
+  }
   Json document;
   try {
     document = Json::parse(text_read.begin(), text_read.end());
