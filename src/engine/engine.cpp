@@ -21,6 +21,8 @@
 #include "gapscore/coding/coder.h"
 #include "gapscore/coding/field_coding.h"
 #include "gapscore/coding/scored_parser.h"
+#include "gapscore/engine/id_set.h"
+#include "gapscore/engine/value_dictionary.h"
 #include "gapscore/input/header.h"
 #include "gapscore/input/record_parser.h"
 #include "gapscore/input/sniff.h"
@@ -37,7 +39,6 @@ constexpr std::size_t kNulByteReason = 0;
 constexpr std::size_t kFieldCountReason = 1;
 constexpr std::size_t kBadWeightReason = 2;
 constexpr std::size_t kDuplicateIdReason = 3;
-constexpr std::string_view kMissingSegment = "(missing)";
 constexpr int kLineBits = 48;
 
 // Long lines make carets useless; show the stretch around the column.
@@ -52,134 +53,6 @@ std::pair<std::string, std::uint64_t> excerpt(std::string_view line, std::uint64
   if (begin + kWidth < line.size()) text += "...";
   return {text, shifted};
 }
-
-std::uint64_t hash_bytes(std::string_view text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  hash ^= hash >> 33;
-  hash *= 0xff51afd7ed558ccdULL;
-  hash ^= hash >> 33;
-  return hash;
-}
-
-// Respondent ids seen so far, with where each was first seen. Ids live in
-// one growing arena and the table holds 8-byte slots, so remembering an id
-// costs no allocation of its own.
-class IdSet {
- public:
-  /// Remembers `id` with `where` (non-zero) it was seen; returns 0 when
-  /// the id is new, else the `where` of its first occurrence.
-  std::uint64_t insert(std::string_view id, std::uint64_t where) {
-    if ((size_ + 1) * 4 > table_.size() * 3) grow();
-    const std::uint64_t hash = hash_bytes(id);
-    const std::uint64_t tag = hash >> kOffsetBits;
-    std::size_t slot = static_cast<std::size_t>(hash) & (table_.size() - 1);
-    for (;; slot = (slot + 1) & (table_.size() - 1)) {
-      const std::uint64_t entry = table_[slot];
-      if (entry == 0) break;
-      if ((entry >> kOffsetBits) != tag) continue;
-      const std::size_t offset = static_cast<std::size_t>(entry & kOffsetMask) - 1;
-      std::uint64_t first = 0;
-      std::uint32_t length = 0;
-      std::memcpy(&first, arena_.data() + offset, sizeof first);
-      std::memcpy(&length, arena_.data() + offset + sizeof first, sizeof length);
-      if (std::string_view(arena_.data() + offset + kHeader, length) == id) return first;
-    }
-    const std::size_t offset = arena_.size();
-    const auto length = static_cast<std::uint32_t>(id.size());
-    arena_.append(reinterpret_cast<const char*>(&where), sizeof where);
-    arena_.append(reinterpret_cast<const char*>(&length), sizeof length);
-    arena_.append(id);
-    table_[slot] = (tag << kOffsetBits) | (offset + 1);
-    ++size_;
-    return 0;
-  }
-
- private:
-  static constexpr int kOffsetBits = 40;
-  static constexpr std::uint64_t kOffsetMask = (std::uint64_t{1} << kOffsetBits) - 1;
-  static constexpr std::size_t kHeader = sizeof(std::uint64_t) + sizeof(std::uint32_t);
-
-  void grow() {
-    std::vector<std::uint64_t> old = std::move(table_);
-    table_.assign(old.empty() ? 1024 : old.size() * 2, 0);
-    for (const std::uint64_t entry : old) {
-      if (entry == 0) continue;
-      const std::size_t offset = static_cast<std::size_t>(entry & kOffsetMask) - 1;
-      std::uint32_t length = 0;
-      std::memcpy(&length, arena_.data() + offset + sizeof(std::uint64_t), sizeof length);
-      const std::uint64_t hash = hash_bytes(std::string_view(arena_.data() + offset + kHeader, length));
-      std::size_t slot = static_cast<std::size_t>(hash) & (table_.size() - 1);
-      while (table_[slot] != 0) slot = (slot + 1) & (table_.size() - 1);
-      table_[slot] = entry;
-    }
-  }
-
-  std::vector<std::uint64_t> table_;
-  std::string arena_;
-  std::size_t size_ = 0;
-};
-
-// The distinct values of one segment column, numbered in order of first
-// appearance; lookups by view allocate nothing once a value is known. The
-// label of a value that is not UTF-8 is repaired (U+FFFD) so that every
-// report format shows the same, valid text.
-class ValueDictionary {
- public:
-  struct Lookup {
-    std::uint32_t id;
-    bool is_new;
-  };
-
-  Lookup id_of(std::string_view cell) {
-    // A segment column has a handful of short values: a cell of up to
-    // eight bytes is one word, compared with the few cells seen before.
-    const ShortCell short_cell = pack(cell);
-    if (short_cell.size > 0) {
-      for (const ShortCell& seen : short_cells_) {
-        if (seen.bytes == short_cell.bytes && seen.size == short_cell.size) return {seen.id, false};
-      }
-    }
-    std::string_view value = trim(cell);
-    if (value.empty()) value = kMissingSegment;
-    auto found = ids_.find(value);
-    const bool is_new = found == ids_.end();
-    if (is_new) {
-      found = ids_.emplace(std::string(value), static_cast<std::uint32_t>(labels_.size())).first;
-      labels_.push_back(valid_utf8(value));
-      values_.push_back(&found->first);
-    }
-    if (short_cell.size > 0 && short_cells_.size() < kShortCells) {
-      short_cells_.push_back({short_cell.bytes, short_cell.size, found->second});
-    }
-    return {found->second, is_new};
-  }
-  const std::string& label(std::uint32_t id) const { return labels_[id]; }
-  const std::string& value(std::uint32_t id) const { return *values_[id]; }
-
- private:
-  std::map<std::string, std::uint32_t, std::less<>> ids_;
-  std::vector<std::string> labels_;
-  std::vector<const std::string*> values_;
-
-  struct ShortCell {
-    std::uint64_t bytes = 0;
-    std::uint32_t size = 0;  // 0: not a short cell
-    std::uint32_t id = 0;
-  };
-  static ShortCell pack(std::string_view cell) {
-    ShortCell packed;
-    if (cell.empty() || cell.size() > sizeof packed.bytes) return packed;
-    std::memcpy(&packed.bytes, cell.data(), cell.size());
-    packed.size = static_cast<std::uint32_t>(cell.size());
-    return packed;
-  }
-  static constexpr std::size_t kShortCells = 16;
-  std::vector<ShortCell> short_cells_;  // raw cells as read, with their values' ids
-};
 
 // How one input's columns map onto the questionnaire; shared read-only by
 // every batch of that input.
