@@ -5,8 +5,6 @@
 #include "gapscore/report/segment_tests.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "gapscore/base/text.h"
@@ -16,6 +14,7 @@
 #include "gapscore/engine/id_set.h"
 #include "gapscore/engine/pipeline.h"
 #include "gapscore/engine/run.h"
+#include "gapscore/engine/state_codec.h"
 #include "gapscore/input/header.h"
 #include "gapscore/input/record.h"
 
@@ -26,114 +25,6 @@ namespace {
 // Where a respondent id was first seen: the input's number above this many
 // bits, its line below.
 constexpr int kLineBits = 48;
-
-// Saved states: the format's version, bumped whenever the layout of a
-// tally or the meaning of a field changes.
-constexpr int kStateVersion = 2;
-
-std::string int128_text(Int128 value) {
-  if (value == 0) return "0";
-  const bool negative = value < 0;
-  std::string digits;
-  while (value != 0) {
-    const auto digit = static_cast<int>(value % 10);
-    digits += static_cast<char>('0' + (negative ? -digit : digit));
-    value /= 10;
-  }
-  if (negative) digits += '-';
-  return std::string(digits.rbegin(), digits.rend());
-}
-
-bool parse_int128(const std::string& text, Int128* value) {
-  std::size_t i = 0;
-  const bool negative = !text.empty() && text[0] == '-';
-  if (negative) ++i;
-  if (i == text.size() || text.size() - i > 39) return false;
-  Int128 result = 0;
-  for (; i < text.size(); ++i) {
-    if (text[i] < '0' || text[i] > '9') return false;
-    result = result * 10 + (negative ? -(text[i] - '0') : (text[i] - '0'));
-  }
-  *value = result;
-  return true;
-}
-
-// Identifies what a state was counted for: the questionnaire's canonical
-// text and the breakdowns (FNV-1a, 64 bits: it guards against mistakes, not
-// against forgery).
-std::string fingerprint(const std::string& source, const std::vector<std::vector<std::string>>& breakdowns) {
-  std::string text = source + "\n";
-  for (const std::vector<std::string>& columns : breakdowns) {
-    for (const std::string& column : columns) text += column + '\x1f';
-    text += '\x1e';
-  }
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return hex;
-}
-
-nlohmann::json tally_json(Tally tally) {
-  nlohmann::json wide = nlohmann::json::array();
-  for (const Int128 value : tally.wide()) wide.push_back(int128_text(value));
-  nlohmann::json importance = nlohmann::json::array();
-  for (const Moments& moments : tally.importance()) {
-    importance.push_back({moments.n, moments.weight, moments.weight_squares, moments.mean, moments.m2});
-  }
-  // Survey-weighted sums are doubles, written with 17 significant digits by
-  // nlohmann/json, so they read back to the same bits.
-  return {{"rows", tally.row_count()},
-          {"counters", tally.counters()},
-          {"wide", std::move(wide)},
-          {"importance", std::move(importance)},
-          {"weights",
-           {{"sum", tally.raw_weight_sum()},
-            {"squares", tally.raw_weight_squares()},
-            {"counters", tally.weighted()},
-            {"counter_squares", tally.weighted_squares()},
-            {"wide", tally.weighted_wide()}}}};
-}
-
-// Reads `values` into `into` when the sizes agree.
-template <typename T>
-bool read_array(const nlohmann::json& values, std::vector<T>& into) {
-  if (!values.is_array() || values.size() != into.size()) return false;
-  for (std::size_t i = 0; i < values.size(); ++i) into[i] = values[i].get<T>();
-  return true;
-}
-
-// Reads a tally saved by tally_json into one laid out for `plan`; false
-// when the sizes or values do not fit.
-bool tally_from_json(const nlohmann::json& saved, Tally& tally) {
-  const auto& wide = saved.at("wide");
-  const auto& importance = saved.at("importance");
-  const auto& weights = saved.at("weights");
-  if (!wide.is_array() || wide.size() != tally.wide().size() || !importance.is_array() ||
-      importance.size() != tally.importance().size() || !read_array(saved.at("counters"), tally.counters()) ||
-      !read_array(weights.at("counters"), tally.weighted()) ||
-      !read_array(weights.at("counter_squares"), tally.weighted_squares()) ||
-      !read_array(weights.at("wide"), tally.weighted_wide())) {
-    return false;
-  }
-  tally.row_count() = saved.at("rows").get<std::int64_t>();
-  tally.raw_weight_sum() = weights.at("sum").get<double>();
-  tally.raw_weight_squares() = weights.at("squares").get<double>();
-  for (std::size_t i = 0; i < wide.size(); ++i) {
-    if (!parse_int128(wide[i].get<std::string>(), &tally.wide()[i])) return false;
-  }
-  for (std::size_t i = 0; i < importance.size(); ++i) {
-    const nlohmann::json& saved_moments = importance[i];
-    if (!saved_moments.is_array() || saved_moments.size() != 5) return false;
-    tally.importance()[i] = {saved_moments[0].get<std::int64_t>(), saved_moments[1].get<double>(),
-                             saved_moments[2].get<double>(), saved_moments[3].get<double>(),
-                             saved_moments[4].get<double>()};
-  }
-  return true;
-}
 
 // Small enough that the batches in flight (2 x threads + 1, each about
 // twice its text once coded) cost little memory next to LineReader's
@@ -251,119 +142,14 @@ struct Engine::Impl {
   Pipeline<BatchResult> pipeline;  // last: its workers stop before what they use goes
 };
 
-std::string Engine::save_state() const {
-  const Impl& impl = *impl_;
-  nlohmann::json state;
-  state["gapscore_state"] = kStateVersion;
-  state["tool"] = {{"name", "gapscore"}, {"version", tool_version()}};
-  state["fingerprint"] = fingerprint(impl.setup.questionnaire.source, impl.setup.options.breakdowns);
-  state["questionnaire"] = nlohmann::json::parse(impl.setup.questionnaire.source);
-  state["breakdowns"] = impl.setup.options.breakdowns;
-  nlohmann::json invalid = nlohmann::json::array();
-  for (const auto& counts : impl.totals.invalid_counts) invalid.push_back(counts);
-  state["input"] = {{"files", impl.totals.files},
-                    {"rows_read", impl.totals.rows_read},
-                    {"rows_used", impl.totals.rows_used},
-                    {"rejected", impl.totals.rejected},
-                    {"invalid_cells", invalid}};
-  state["all"] = tally_json(impl.totals.all);
-  nlohmann::json segments = nlohmann::json::array();
-  for (std::size_t b = 0; b < impl.totals.breakdowns.size(); ++b) {
-    for (const auto& [values, segment] : impl.totals.breakdowns[b].segments) {
-      segments.push_back(
-          {{"breakdown", b}, {"values", values}, {"labels", segment.labels}, {"tally", tally_json(segment.tally)}});
-    }
-  }
-  state["segments"] = std::move(segments);
-  return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
-namespace {
-
-nlohmann::json parse_state(std::string_view text, const std::string& file) {
-  nlohmann::json state;
-  try {
-    state = nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::exception&) {
-    throw Error(ErrorKind::kInvalid, file,
-                "not a gapscore state: a state is one line of JSON from `score --emit-state`");
-  }
-  const auto version = state.find("gapscore_state");
-  if (!state.is_object() || version == state.end()) {
-    throw Error(ErrorKind::kInvalid, file, "not a gapscore state (no \"gapscore_state\" key)");
-  }
-  if (*version != kStateVersion) {
-    throw Error(ErrorKind::kInvalid, file,
-                "state format version " + version->dump() + " is not the one this gapscore reads (" +
-                    std::to_string(kStateVersion) + "); make the states with the same gapscore");
-  }
-  return state;
-}
-
-}  // namespace
-
-Engine::StateOrigin Engine::state_origin(std::string_view text, const std::string& file) {
-  const nlohmann::json state = parse_state(text, file);
-  try {
-    StateOrigin origin{parse_questionnaire(state.at("questionnaire").dump(), file + " (its questionnaire)"),
-                       state.at("breakdowns").get<std::vector<std::vector<std::string>>>()};
-    return origin;
-  } catch (const nlohmann::json::exception& e) {
-    throw Error(ErrorKind::kInvalid, file, std::string("a damaged gapscore state: ") + e.what());
-  }
-}
+std::string Engine::save_state() const { return state_json(impl_->setup, impl_->totals); }
 
 void Engine::merge_state(std::string_view text, const std::string& file) {
-  Impl& impl = *impl_;
-  const nlohmann::json state = parse_state(text, file);
-  const std::string expected = fingerprint(impl.setup.questionnaire.source, impl.setup.options.breakdowns);
-  if (state.value("fingerprint", "") != expected) {
-    throw Error(ErrorKind::kInvalid, file,
-                "this state was counted with another questionnaire or other --by breakdowns (fingerprint " +
-                    state.value("fingerprint", "none") + ", expected " + expected +
-                    "); states merge only with their own");
-  }
-  const auto damaged = [&file](const std::string& what) {
-    return Error(ErrorKind::kInvalid, file, "a damaged gapscore state: " + what);
-  };
-  try {
-    const nlohmann::json& input = state.at("input");
-    const auto rejected = input.at("rejected").get<std::vector<std::int64_t>>();
-    const auto& invalid = input.at("invalid_cells");
-    if (rejected.size() != impl.totals.rejected.size() || invalid.size() != impl.totals.invalid_counts.size()) {
-      throw damaged("its row accounting does not fit the questionnaire");
-    }
-    Tally all(impl.setup.plan);
-    if (!tally_from_json(state.at("all"), all)) throw damaged("its tally does not fit the questionnaire");
-    std::vector<std::pair<std::size_t, std::pair<std::vector<std::string>, Segment>>> segments;
-    for (const nlohmann::json& saved : state.at("segments")) {
-      const auto b = saved.at("breakdown").get<std::size_t>();
-      Segment segment{saved.at("labels").get<std::vector<std::string>>(), Tally(impl.setup.plan)};
-      const auto values = saved.at("values").get<std::vector<std::string>>();
-      if (b >= impl.totals.breakdowns.size() || values.size() != impl.totals.breakdowns[b].columns.size() ||
-          segment.labels.size() != values.size() || !tally_from_json(saved.at("tally"), segment.tally)) {
-        throw damaged("a segment does not fit the breakdowns");
-      }
-      segments.push_back({b, {values, std::move(segment)}});
-    }
-    // Everything is read and checked: now add it.
-    for (const nlohmann::json& name : input.at("files")) impl.totals.files.push_back(name.get<std::string>());
-    impl.totals.rows_read += input.at("rows_read").get<std::int64_t>();
-    impl.totals.rows_used += input.at("rows_used").get<std::int64_t>();
-    for (std::size_t r = 0; r < rejected.size(); ++r) impl.totals.rejected[r] += rejected[r];
-    for (std::size_t s = 0; s < invalid.size(); ++s) {
-      const auto counts = invalid[s].get<std::vector<std::int64_t>>();
-      if (counts.size() != kInvalidReasonCount) throw damaged("its invalid cells do not fit");
-      for (std::size_t r = 0; r < kInvalidReasonCount; ++r) impl.totals.invalid_counts[s][r] += counts[r];
-    }
-    impl.totals.all.merge(all);
-    for (const auto& [b, entry] : segments) {
-      impl.totals.breakdowns[b].merge_saved(entry.first, entry.second, impl.setup.plan, impl.setup.options.max_segments,
-                                            file);
-    }
-  } catch (const nlohmann::json::exception& e) {
-    throw damaged(e.what());
-  }
+  add_state(impl_->setup, impl_->totals, text, file);
+}
+
+Engine::StateOrigin Engine::state_origin(std::string_view text, const std::string& file) {
+  return origin_of_state(text, file);
 }
 
 Engine::Engine(const Questionnaire& questionnaire, EngineOptions options)
