@@ -142,16 +142,6 @@ struct Engine::Impl {
   Pipeline<BatchResult> pipeline;  // last: its workers stop before what they use goes
 };
 
-std::string Engine::save_state() const { return state_json(impl_->setup, impl_->totals); }
-
-void Engine::merge_state(std::string_view text, const std::string& file) {
-  add_state(impl_->setup, impl_->totals, text, file);
-}
-
-Engine::StateOrigin Engine::state_origin(std::string_view text, const std::string& file) {
-  return origin_of_state(text, file);
-}
-
 Engine::Engine(const Questionnaire& questionnaire, EngineOptions options)
     : impl_(std::make_unique<Impl>(questionnaire, std::move(options))) {}
 
@@ -259,6 +249,16 @@ Report Engine::finish() const {
     }
   }
   return report;
+}
+
+std::string Engine::save_state() const { return state_json(impl_->setup, impl_->totals); }
+
+void Engine::merge_state(std::string_view text, const std::string& file) {
+  add_state(impl_->setup, impl_->totals, text, file);
+}
+
+Engine::StateOrigin Engine::state_origin(std::string_view text, const std::string& file) {
+  return origin_of_state(text, file);
 }
 
 }  // namespace gapscore
