@@ -8,6 +8,7 @@
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/base/version.h"
 #include "gapscore/coding/coder.h"
+#include "gapscore/engine/run.h"
 
 namespace gapscore {
 

@@ -8,10 +8,12 @@
 #include <vector>
 
 #include "gapscore/engine/engine.h"
-#include "gapscore/engine/run.h"
 #include "gapscore/tally/tally.h"
 
 namespace gapscore {
+
+struct RunSetup;
+struct RunTotals;
 
 /// What `totals` holds, counted with `setup`, as a state: versioned JSON on
 /// one line, carrying the questionnaire, a fingerprint of it and of the
