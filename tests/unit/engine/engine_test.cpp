@@ -2,30 +2,14 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "gapscore/base/probability.h"
-#include "gapscore/writers/json_writer.h"
+#include "scoring.h"
 #include "test_support.h"
 
 namespace gapscore {
 
 namespace {
-
-std::string read_text(const std::string& relative) {
-  std::ifstream in(std::string(GAPSCORE_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-Report score_text(const Questionnaire& questionnaire, const std::string& csv, EngineOptions options = {}) {
-  Engine engine(questionnaire, std::move(options));
-  const auto reader = RecordReader::from_string("data.csv", csv, ',');
-  engine.read(*reader);
-  return engine.finish();
-}
 
 double mean_of(const std::vector<double>& values) {
   double sum = 0;
@@ -215,21 +199,6 @@ TEST_CASE("the tiny example, worked by hand", "[engine]") {
   }
 }
 
-namespace {
-
-const char* const kSmall = R"({"gapscore": 1, "respondent_id": "id",
-  "scales": {"a": {"min": 1, "max": 5}},
-  "servqual": {"scale": "a", "dimensions": [{"id": "d", "items": [{"id": "i", "expectation": "e", "perception": "p"}]}]},
-  "metrics": [{"type": "csat", "column": "s", "scale": "a"}]})";
-
-void read_into_engine(const std::string& name, const std::string& csv, EngineOptions options = {}) {
-  Engine engine(parse_questionnaire(kSmall, "q.json"), std::move(options));
-  const auto reader = RecordReader::from_string(name, csv, ',');
-  engine.read(*reader);
-}
-
-}  // namespace
-
 TEST_CASE("a header with no rows gives a report with n = 0 and null figures", "[engine]") {
   const Report report = score_text(parse_questionnaire(kSmall, "q.json"), "id,e,p,s\n");
   CHECK(report.input.rows_read == 0);
@@ -255,32 +224,6 @@ TEST_CASE("an empty input is an error: there is no header", "[engine]") {
   CHECK(thrown.messages.at(0) == "empty.csv: error: the input is empty; expected a header row");
 }
 
-TEST_CASE("a column missing from the header is named, with near matches", "[engine]") {
-  const Thrown thrown = thrown_by([] { read_into_engine("data.csv", "ID,E,p,s\n"); });
-  CHECK(thrown.kind == ErrorKind::kInvalid);
-  REQUIRE(thrown.messages.size() == 2);
-  CHECK(thrown.messages[0] ==
-        "data.csv:1: error: column \"e\" (item i expectation) is not in the header (did you mean \"E\"?)");
-  CHECK(thrown.messages[1] ==
-        "data.csv:1: error: column \"id\" (the respondent id) is not in the header (did you mean \"ID\"?)");
-}
-
-TEST_CASE("a questionnaire column named twice in the header is ambiguous", "[engine]") {
-  const Thrown thrown = thrown_by([] { read_into_engine("data.csv", "id,e,p,s,p\n"); });
-  CHECK(thrown.messages.at(0) ==
-        "data.csv:1: error: column \"p\" (item i perception) appears 2 times in the header, so which one to read "
-        "is ambiguous");
-}
-
-TEST_CASE("a --by column missing from the header is a usage error", "[engine]") {
-  EngineOptions options;
-  options.breakdowns = {{"regoin"}};
-  const Thrown thrown = thrown_by([&] { read_into_engine("data.csv", "id,e,p,s,region\n", options); });
-  CHECK(thrown.kind == ErrorKind::kUsage);
-  CHECK(thrown.messages.at(0) ==
-        "data.csv:1: error: column \"regoin\" (a --by column) is not in the header (did you mean \"region\"?)");
-}
-
 TEST_CASE("every problem is reported in input order, with its position", "[engine]") {
   std::vector<std::string> problems;
   EngineOptions options;
@@ -301,17 +244,6 @@ TEST_CASE("every problem is reported in input order, with its position", "[engin
                     });
   CHECK(report.input.rows_read == 4);
   CHECK(report.input.rows_used == 2);
-}
-
-TEST_CASE("strict mode stops at the first problem with the source line", "[engine]") {
-  EngineOptions options;
-  options.strict = true;
-  const Thrown thrown =
-      thrown_by([&] { score_text(parse_questionnaire(kSmall, "q.json"), "id,e,p,s\n1,5,4,4\n2,5,x,4\n", options); });
-  CHECK(thrown.kind == ErrorKind::kInvalid);
-  CHECK(thrown.messages.at(0) ==
-        "data.csv:3:5: error: p: \"x\" is not a number or a missing token; expected an integer on the scale a "
-        "(1..5)\n2,5,x,4\n    ^ near here");
 }
 
 TEST_CASE("several inputs are one data set, duplicates found across them", "[engine]") {
@@ -359,126 +291,6 @@ TEST_CASE("header_rows skips the rows under the names, per input", "[engine]") {
   const Report report = score_text(q, "id,sat\n\"Respondent\",\"How satisfied\nwere you?\"\n{},{}\n1,5\n2,4\n");
   CHECK(report.input.rows_read == 2);
   CHECK(*report.results[0].metrics[0].answers.stats.mean == 4.5);
-}
-
-TEST_CASE("a row with a NUL byte is rejected, the rest goes on", "[engine]") {
-  std::vector<std::string> problems;
-  EngineOptions options;
-  options.on_problem = [&problems](const Diagnostic& d) { problems.push_back(format_diagnostic(d)); };
-  const Report report = score_text(parse_questionnaire(kSmall, "q.json"),
-                                   std::string("id,e,p,s\n1,5,4,4\n2,5\0,4,4\n3,5,5,5\n", 34), options);
-  CHECK(report.input.rows_read == 3);
-  CHECK(report.input.rows_used == 2);
-  CHECK(report.input.rejected == std::vector<std::pair<std::string, std::int64_t>>{{"nul_byte", 1}});
-  CHECK(problems == std::vector<std::string>{"data.csv:3:1: error: the row holds a NUL byte (is the file binary, or "
-                                             "UTF-16 without a byte order mark?)"});
-}
-
-TEST_CASE("too many segments stop the run with a clear usage error", "[engine]") {
-  EngineOptions options;
-  options.breakdowns = {{"id"}};
-  options.max_segments = 2;
-  const Thrown thrown =
-      thrown_by([&] { read_into_engine("data.csv", "id,e,p,s\n1,5,4,4\n2,5,4,4\n3,5,4,4\n", options); });
-  CHECK(thrown.kind == ErrorKind::kUsage);
-  CHECK(thrown.messages == std::vector<std::string>{"data.csv:4:1: error: --by id makes more than 2 segments; is it an "
-                                                    "id or free-text column? (--max-segments raises the limit)"});
-}
-
-TEST_CASE("text that is not UTF-8 is reported with its line and repaired in the report", "[engine]") {
-  std::vector<std::string> problems;
-  EngineOptions options;
-  options.breakdowns = {{"r\xE9gion"}};
-  options.on_problem = [&problems](const Diagnostic& d) { problems.push_back(format_diagnostic(d)); };
-  const Report report = score_text(parse_questionnaire(kSmall, "q.json"),
-                                   "id,e,p,s,r\xE9gion\n1,5,4,4,Caf\xE9\n2,5,4,4,Caf\xE9\n3,5,4,4,Nord\n", options);
-  CHECK(problems == std::vector<std::string>{
-                        "data.csv:1:10: warning: column name \"r\\xe9gion\" is not valid UTF-8; is the file in another "
-                        "encoding?",
-                        "data.csv:2:9: warning: r\xE9gion: segment value \"Caf\\xe9\" is not valid UTF-8; reported "
-                        "as \"Caf\xEF\xBF\xBD\"",
-                    });
-  REQUIRE(report.results.size() == 3);
-  CHECK(report.results[1].segment[0].second == "Caf\xEF\xBF\xBD");
-  CHECK(report.results[1].rows == 2);
-}
-
-TEST_CASE("states of disjoint inputs merge into the report of one pass", "[engine]") {
-  const Questionnaire q = parse_questionnaire(read_text("examples/tiny/questionnaire.json"), "questionnaire.json");
-  const std::string data = read_text("examples/tiny/responses.csv");
-  EngineOptions options;
-  options.breakdowns = {{"region"}};
-  // Rows 1-4 (with the two-line r3) and the rest, each with the header.
-  const std::size_t header_end = data.find('\n') + 1;
-  std::size_t cut = header_end;
-  for (int line = 0; line < 5; ++line) cut = data.find('\n', cut) + 1;
-  const std::string first = data.substr(0, cut);
-  const std::string second = data.substr(0, header_end) + data.substr(cut);
-  const auto state_of = [&](const std::string& csv, const std::string& name) {
-    Engine engine(q, options);
-    const auto reader = RecordReader::from_string(name, csv, ',');
-    engine.read(*reader);
-    return engine.save_state();
-  };
-  const std::string a = state_of(first, "a.csv");
-  const std::string b = state_of(second, "b.csv");
-  const Engine::StateOrigin origin = Engine::state_origin(b, "b.state");
-  CHECK(origin.breakdowns == options.breakdowns);
-  Engine merged(origin.questionnaire, options);
-  merged.merge_state(b, "b.state");
-  merged.merge_state(a, "a.state");
-  Report from_states = merged.finish();
-  const Report single = score_text(q, data, options);
-  CHECK(from_states.input.files == std::vector<std::string>{"b.csv", "a.csv"});
-  from_states.input.files = single.input.files;
-  // r2's second copy sits in the other half: states carry no ids, so it is used there.
-  CHECK(from_states.input.rows_used == single.input.rows_used + 1);
-  CHECK(from_states.input.rows_read == single.input.rows_read);
-  // Saving what was merged gives a state that merges to the same report.
-  Engine again(origin.questionnaire, options);
-  again.merge_state(merged.save_state(), "merged.state");
-  CHECK(to_json(again.finish()) == to_json(merged.finish()));
-}
-
-TEST_CASE("a state from another questionnaire, or a damaged one, is refused", "[engine]") {
-  const Questionnaire q = parse_questionnaire(kSmall, "q.json");
-  Engine engine(q, {});
-  const auto reader = RecordReader::from_string("d.csv", "id,e,p,s\n1,5,4,4\n", ',');
-  engine.read(*reader);
-  const std::string state = engine.save_state();
-  EngineOptions by;
-  by.breakdowns = {{"s"}};
-  Engine other(q, by);
-  CHECK(thrown_by([&] { other.merge_state(state, "x.state"); })
-            .messages.at(0)
-            .find("x.state: error: this state was "
-                  "counted with another "
-                  "questionnaire") == 0);
-  std::string damaged = state;
-  damaged.replace(damaged.find("\"counters\":["), 12, "\"counters\":[7,");
-  CHECK(thrown_by([&] { Engine(q, {}).merge_state(damaged, "d.state"); }).messages ==
-        std::vector<std::string>{"d.state: error: a damaged gapscore state: its tally does not fit the questionnaire"});
-  CHECK(thrown_by([&] { Engine(q, {}).merge_state("{\"gapscore_state\": 9}", "v.state"); }).messages ==
-        std::vector<std::string>{"v.state: error: state format version 9 is not the one this gapscore reads (2); make "
-                                 "the states with the same gapscore"});
-}
-
-TEST_CASE("crossed segments and --min-n suppression", "[engine]") {
-  EngineOptions options;
-  options.breakdowns = {{"r", "c"}};
-  options.min_n = 2;
-  const Report report =
-      score_text(parse_questionnaire(kSmall, "q.json"),
-                 "id,e,p,s,r,c\n1,5,4,4,N,web\n2,5,5,5,N,web\n3,4,4,4,S,web\n4,4,4,4, N ,shop\n", options);
-  REQUIRE(report.results.size() == 4);
-  CHECK(report.results[1].segment == std::vector<std::pair<std::string, std::string>>{{"r", "N"}, {"c", "shop"}});
-  CHECK(report.results[1].suppressed);
-  CHECK(report.results[1].rows == 1);
-  CHECK(report.results[1].items.empty());
-  CHECK(report.results[2].segment[1].second == "web");
-  CHECK_FALSE(report.results[2].suppressed);
-  CHECK(report.results[2].rows == 2);
-  CHECK(report.results[3].segment[0].second == "S");
 }
 
 // Survey weights, worked by hand. Used rows, with weights 1, 1, 2, 4 and 0
@@ -581,28 +393,6 @@ TEST_CASE("survey weights, worked by hand", "[engine]") {
   const double spread = 1.96 * std::sqrt(0.75 * 0.25 / n_eff + z2 / (4 * n_eff * n_eff)) / (1 + z2 / n_eff);
   CHECK(csat.ci95->low == Approx(100 * (centre - spread)));
   CHECK(csat.ci95->high == Approx(100 * (centre + spread)));
-}
-
-TEST_CASE("a survey weight that cannot be used rejects its row before its id is taken", "[engine]") {
-  const char* const questionnaire = R"({"gapscore": 1, "respondent_id": "id", "weight_column": "w",
-    "scales": {"five": {"min": 1, "max": 5}}, "metrics": [{"type": "csat", "column": "sat"}]})";
-  std::vector<std::string> messages;
-  EngineOptions options;
-  options.on_problem = [&messages](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); };
-  const Report report = score_text(parse_questionnaire(questionnaire, "q.json"),
-                                   "id,w,sat\na,,5\na,2,4\nb,-1,3\nc,1e13,3\nd,0,1\n", std::move(options));
-  CHECK(report.input.rows_used == 2);
-  REQUIRE(report.input.rejected.size() == 1);
-  CHECK(report.input.rejected[0] == std::make_pair(std::string("bad_weight"), std::int64_t{3}));
-  CHECK(messages == std::vector<std::string>{
-                        "data.csv:2:3: error: w: the weight is empty (\"\"); expected a number at least 0",
-                        "data.csv:4:3: error: w: the weight is negative (\"-1\"); expected a number at least 0",
-                        "data.csv:5:3: error: w: the weight is above 1e12 (\"1e13\"); expected a number at least 0"});
-  const Proportion& csat = report.results.at(0).metrics[0].satisfied;
-  // Row a (weight 2, satisfied) and row d (weight 0): all the weight is satisfied.
-  CHECK(csat.n == 2);
-  CHECK(*csat.score == 100);
-  CHECK(*csat.n_eff == 1);
 }
 
 }  // namespace gapscore

@@ -1,0 +1,74 @@
+#pragma once
+
+// Segments: the rows that share their values in a breakdown's columns, as
+// one batch finds them and as the run adds them up.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "gapscore/engine/value_dictionary.h"
+#include "gapscore/tally/tally.h"
+
+namespace gapscore {
+
+struct BatchResult;
+
+/// In LocalBreakdown::segment_of_key: a key with no segment yet.
+inline constexpr std::uint32_t kNoSegment = UINT32_MAX;
+
+/// The segments one batch found for one breakdown, numbered within the batch.
+struct LocalBreakdown {
+  struct Segment {
+    std::vector<std::uint32_t> values;  ///< per column, an id in that column's dictionary
+    Tally tally;
+    std::size_t first_row = 0;
+    std::vector<std::uint32_t> rows;  ///< the batch's used rows in the segment, for its BatchCounter
+  };
+  std::vector<ValueDictionary> dictionaries;  ///< per column
+  /// Crossed values are numbered pairwise: (a, b) -> ab, (ab, c) -> abc ...
+  std::unordered_map<std::uint64_t, std::uint32_t> combinations;
+  /// By key (a value id, or a crossed values' id: both numbered densely),
+  /// the segment's index, or kNoSegment.
+  std::vector<std::uint32_t> segment_of_key;
+  std::vector<Segment> segments;
+};
+
+/// A segment of the run: the union of the batches' segments with the same values.
+struct Segment {
+  std::vector<std::string> labels;  ///< per column, as reports show it
+  Tally tally;
+};
+
+/// One --by breakdown of the run: its segments so far, whose number
+/// --max-segments bounds.
+struct Breakdown {
+  std::vector<std::string> columns;
+  std::map<std::vector<std::string>, Segment> segments;  ///< by raw values
+  std::vector<std::set<std::string>> seen_values;        ///< per column, for warnings
+
+  /// The breakdown as the command line names it ("--by a,b"), for messages.
+  std::string option() const;
+
+  /// Adds the segments `result` found for this breakdown, its `b`-th. A
+  /// segment that would be one more than `max_segments` throws
+  /// Error(kUsage), placed at its first row in the batch.
+  void merge(const BatchResult& result, std::size_t b, const Plan& plan, std::size_t max_segments);
+
+  /// Adds a segment read from a saved state. One more than `max_segments`
+  /// throws Error(kUsage) naming `file`.
+  void merge_saved(const std::vector<std::string>& values, const Segment& segment, const Plan& plan,
+                   std::size_t max_segments, const std::string& file);
+
+ private:
+  // The segment with `values`, made empty with `labels` if it is new;
+  // null when that would make more than `max_segments`.
+  Segment* find_or_add(const std::vector<std::string>& values, const std::vector<std::string>& labels, const Plan& plan,
+                       std::size_t max_segments);
+};
+
+}  // namespace gapscore

@@ -1,0 +1,65 @@
+#pragma once
+
+// What the parts of a run share: what it counts with, and what it has
+// counted so far.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gapscore/base/diagnostic.h"
+#include "gapscore/coding/coder.h"
+#include "gapscore/engine/breakdowns.h"
+#include "gapscore/engine/engine.h"
+#include "gapscore/questionnaire/questionnaire.h"
+#include "gapscore/tally/batch_counter.h"
+#include "gapscore/tally/tally.h"
+
+namespace gapscore {
+
+/// Why a row is not used, in the order rows are checked, which is the
+/// report's order.
+inline constexpr std::array<const char*, 4> kRejectReasons = {"nul_byte", "field_count", "bad_weight", "duplicate_id"};
+inline constexpr std::size_t kNulByteReason = 0;
+inline constexpr std::size_t kFieldCountReason = 1;
+inline constexpr std::size_t kBadWeightReason = 2;
+inline constexpr std::size_t kDuplicateIdReason = 3;
+
+/// What a run counts with: the questionnaire, the options, the plan and its
+/// coders. Made once with the engine, then only read, by every thread.
+struct RunSetup {
+  RunSetup(const Questionnaire& questionnaire, EngineOptions options);
+  RunSetup(const RunSetup&) = delete;
+  RunSetup& operator=(const RunSetup&) = delete;
+
+  /// Hands `d` to options.on_problem, if there is one.
+  void report(const Diagnostic& d) const;
+  /// Reports a warning at `file`:`line`:`column`.
+  void warning(const std::string& file, std::uint64_t line, std::uint64_t column, std::string message) const;
+
+  const Questionnaire questionnaire;
+  EngineOptions options;
+  Plan plan;
+  BatchPlan batch_plan;                   ///< refers to `plan`
+  std::vector<Coder> coders;              ///< one per distinct scale and direction
+  std::vector<const Coder*> slot_coders;  ///< per slot, into `coders`
+};
+
+/// What a run has counted so far: the inputs, the row accounting, the whole
+/// data set's tally and every breakdown's segments. Changed only by merges,
+/// in input order.
+struct RunTotals {
+  explicit RunTotals(const RunSetup& setup);
+
+  std::vector<std::string> files;
+  std::int64_t rows_read = 0;
+  std::int64_t rows_used = 0;
+  std::array<std::int64_t, kRejectReasons.size()> rejected{};
+  std::vector<std::array<std::int64_t, kInvalidReasonCount>> invalid_counts;  ///< per slot, per reason
+  Tally all;
+  std::vector<Breakdown> breakdowns;  ///< per --by
+};
+
+}  // namespace gapscore

@@ -1,0 +1,91 @@
+#include "gapscore/engine/breakdowns.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "scoring.h"
+#include "test_support.h"
+
+namespace gapscore {
+
+TEST_CASE("too many segments stop the run with a clear usage error", "[engine]") {
+  EngineOptions options;
+  options.breakdowns = {{"id"}};
+  options.max_segments = 2;
+  const Thrown thrown =
+      thrown_by([&] { read_into_engine("data.csv", "id,e,p,s\n1,5,4,4\n2,5,4,4\n3,5,4,4\n", options); });
+  CHECK(thrown.kind == ErrorKind::kUsage);
+  CHECK(thrown.messages == std::vector<std::string>{"data.csv:4:1: error: --by id makes more than 2 segments; is it an "
+                                                    "id or free-text column? (--max-segments raises the limit)"});
+}
+
+TEST_CASE("text that is not UTF-8 is reported with its line and repaired in the report", "[engine]") {
+  std::vector<std::string> problems;
+  EngineOptions options;
+  options.breakdowns = {{"r\xE9gion"}};
+  options.on_problem = [&problems](const Diagnostic& d) { problems.push_back(format_diagnostic(d)); };
+  const Report report = score_text(parse_questionnaire(kSmall, "q.json"),
+                                   "id,e,p,s,r\xE9gion\n1,5,4,4,Caf\xE9\n2,5,4,4,Caf\xE9\n3,5,4,4,Nord\n", options);
+  CHECK(problems == std::vector<std::string>{
+                        "data.csv:1:10: warning: column name \"r\\xe9gion\" is not valid UTF-8; is the file in another "
+                        "encoding?",
+                        "data.csv:2:9: warning: r\xE9gion: segment value \"Caf\\xe9\" is not valid UTF-8; reported "
+                        "as \"Caf\xEF\xBF\xBD\"",
+                    });
+  REQUIRE(report.results.size() == 3);
+  CHECK(report.results[1].segment[0].second == "Caf\xEF\xBF\xBD");
+  CHECK(report.results[1].rows == 2);
+}
+
+TEST_CASE("crossed segments and --min-n suppression", "[engine]") {
+  EngineOptions options;
+  options.breakdowns = {{"r", "c"}};
+  options.min_n = 2;
+  const Report report =
+      score_text(parse_questionnaire(kSmall, "q.json"),
+                 "id,e,p,s,r,c\n1,5,4,4,N,web\n2,5,5,5,N,web\n3,4,4,4,S,web\n4,4,4,4, N ,shop\n", options);
+  REQUIRE(report.results.size() == 4);
+  CHECK(report.results[1].segment == std::vector<std::pair<std::string, std::string>>{{"r", "N"}, {"c", "shop"}});
+  CHECK(report.results[1].suppressed);
+  CHECK(report.results[1].rows == 1);
+  CHECK(report.results[1].items.empty());
+  CHECK(report.results[2].segment[1].second == "web");
+  CHECK_FALSE(report.results[2].suppressed);
+  CHECK(report.results[2].rows == 2);
+  CHECK(report.results[3].segment[0].second == "S");
+}
+
+TEST_CASE("a breakdown is named as on the command line", "[engine]") {
+  Breakdown crossed;
+  crossed.columns = {"region", "age group"};
+  CHECK(crossed.option() == "--by region,age group");
+  Breakdown single;
+  single.columns = {"region"};
+  CHECK(single.option() == "--by region");
+}
+
+TEST_CASE("saved segments add up by their values, up to --max-segments", "[engine]") {
+  const Plan plan = make_plan(parse_questionnaire(kSmall, "q.json"));
+  Breakdown breakdown;
+  breakdown.columns = {"region"};
+  Segment north{{"North"}, Tally(plan)};
+  north.tally.row_count() = 3;
+  breakdown.merge_saved({"North"}, north, plan, 1, "a.state");
+  // The same values again: the rows add up and the first labels stay.
+  Segment again{{"relabelled"}, Tally(plan)};
+  again.tally.row_count() = 4;
+  breakdown.merge_saved({"North"}, again, plan, 1, "b.state");
+  REQUIRE(breakdown.segments.size() == 1);
+  CHECK(breakdown.segments.at({"North"}).tally.rows() == 7);
+  CHECK(breakdown.segments.at({"North"}).labels == std::vector<std::string>{"North"});
+  const Segment south{{"South"}, Tally(plan)};
+  const Thrown thrown = thrown_by([&] { breakdown.merge_saved({"South"}, south, plan, 1, "c.state"); });
+  CHECK(thrown.kind == ErrorKind::kUsage);
+  CHECK(thrown.messages ==
+        std::vector<std::string>{
+            "c.state: error: --by region makes more than 1 segments (--max-segments raises the limit)"});
+  CHECK(breakdown.segments.size() == 1);
+}
+
+}  // namespace gapscore
