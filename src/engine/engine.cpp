@@ -1,13 +1,10 @@
 #include "gapscore/engine/engine.h"
 
-#include "gapscore/base/version.h"
-#include "gapscore/report/assemble.h"
-#include "gapscore/report/segment_tests.h"
-
 #include <algorithm>
 #include <set>
 
 #include "gapscore/base/text.h"
+#include "gapscore/base/version.h"
 #include "gapscore/engine/batch.h"
 #include "gapscore/engine/binding.h"
 #include "gapscore/engine/breakdowns.h"
@@ -17,6 +14,8 @@
 #include "gapscore/engine/state_codec.h"
 #include "gapscore/input/header.h"
 #include "gapscore/input/record.h"
+#include "gapscore/report/assemble.h"
+#include "gapscore/report/segment_tests.h"
 
 namespace gapscore {
 
