@@ -3,20 +3,44 @@
 #include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 #include <utility>
 
 #include "gapscore/base/diagnostic.h"
+#include "gapscore/base/json_text.h"
+#include "gapscore/base/text.h"
 #include "gapscore/base/version.h"
 #include "gapscore/coding/coder.h"
 #include "gapscore/engine/run.h"
+#include "gapscore/tally/validate.h"
 
 namespace gapscore {
 
 namespace {
 
 // Saved states: the format's version, bumped whenever the layout of a
-// tally or the meaning of a field changes.
-constexpr int kStateVersion = 2;
+// tally or the meaning of a field changes (3: checksums and parts).
+constexpr int kStateVersion = 3;
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+std::string hex16(std::uint64_t value) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(value));
+  return hex;
+}
+
+std::string state_text(const nlohmann::json& state) {
+  return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 nlohmann::json tally_json(Tally tally) {
   nlohmann::json wide = nlohmann::json::array();
@@ -37,6 +61,43 @@ nlohmann::json tally_json(Tally tally) {
             {"counters", tally.weighted()},
             {"counter_squares", tally.weighted_squares()},
             {"wide", tally.weighted_wide()}}}};
+}
+
+Error damaged(const std::string& file, const std::string& what) {
+  return Error(ErrorKind::kInvalid, file, "a damaged gapscore state: " + what);
+}
+
+// The JSON of a state, once its version is known to be this one and its
+// checksum to match its content.
+nlohmann::json parse_state(std::string_view text, const std::string& file) {
+  if (too_deep(text)) {
+    throw Error(ErrorKind::kInvalid, file,
+                "not a gapscore state: nested more than " + std::to_string(kMaxJsonDepth) + " levels deep");
+  }
+  nlohmann::json state;
+  try {
+    state = nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::exception&) {
+    throw Error(ErrorKind::kInvalid, file,
+                "not a gapscore state: a state is one line of JSON from `score --emit-state`");
+  }
+  const auto version = state.find("gapscore_state");
+  if (!state.is_object() || version == state.end()) {
+    throw Error(ErrorKind::kInvalid, file, "not a gapscore state (no \"gapscore_state\" key)");
+  }
+  if (*version != kStateVersion) {
+    throw Error(ErrorKind::kInvalid, file,
+                "state format version " + version->dump() + " is not the one this gapscore reads (" +
+                    std::to_string(kStateVersion) + "); make the states with the same gapscore");
+  }
+  const auto checksum = state.find("checksum");
+  if (checksum == state.end() || !checksum->is_string()) throw damaged(file, "it has no checksum");
+  const std::string written = checksum->get<std::string>();
+  state.erase("checksum");
+  if (written != hex16(fnv1a(state_text(state)))) {
+    throw damaged(file, "its checksum does not match its content: it was changed after gapscore wrote it");
+  }
+  return state;
 }
 
 // Reads `values` into `into` when the sizes agree.
@@ -76,31 +137,6 @@ bool tally_from_json(const nlohmann::json& saved, Tally& tally) {
   return true;
 }
 
-// The JSON of a state, once its version is known to be this one.
-nlohmann::json parse_state(std::string_view text, const std::string& file) {
-  nlohmann::json state;
-  try {
-    state = nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::exception&) {
-    throw Error(ErrorKind::kInvalid, file,
-                "not a gapscore state: a state is one line of JSON from `score --emit-state`");
-  }
-  const auto version = state.find("gapscore_state");
-  if (!state.is_object() || version == state.end()) {
-    throw Error(ErrorKind::kInvalid, file, "not a gapscore state (no \"gapscore_state\" key)");
-  }
-  if (*version != kStateVersion) {
-    throw Error(ErrorKind::kInvalid, file,
-                "state format version " + version->dump() + " is not the one this gapscore reads (" +
-                    std::to_string(kStateVersion) + "); make the states with the same gapscore");
-  }
-  return state;
-}
-
-Error damaged(const std::string& file, const std::string& what) {
-  return Error(ErrorKind::kInvalid, file, "a damaged gapscore state: " + what);
-}
-
 void check_fingerprint(const nlohmann::json& state, const RunSetup& setup, const std::string& file) {
   const std::string expected = state_fingerprint(setup.questionnaire.source, setup.options.breakdowns);
   if (state.value("fingerprint", "") != expected) {
@@ -111,23 +147,150 @@ void check_fingerprint(const nlohmann::json& state, const RunSetup& setup, const
   }
 }
 
-// A state's segments: per segment, its breakdown, its values and the segment.
-using SavedSegments = std::vector<std::pair<std::size_t, std::pair<std::vector<std::string>, Segment>>>;
+// A tally as a state holds it, read for `setup`'s plan and checked as a
+// tally counted from rows would be; `where` names it in messages.
+Tally read_tally(const nlohmann::json& saved, const RunSetup& setup, const std::string& where,
+                 const std::string& file) {
+  Tally tally(setup.plan);
+  if (!tally_from_json(saved, tally)) throw damaged(file, where + ": its tally does not fit the questionnaire");
+  if (std::optional<std::string> problem = tally_problem(setup.questionnaire, setup.plan, tally)) {
+    throw damaged(file, where + ": " + *problem);
+  }
+  return tally;
+}
 
-SavedSegments read_segments(const nlohmann::json& state, const RunSetup& setup, const RunTotals& totals,
-                            const std::string& file) {
-  SavedSegments segments;
-  for (const nlohmann::json& saved : state.at("segments")) {
-    const auto b = saved.at("breakdown").get<std::size_t>();
-    Segment segment{saved.at("labels").get<std::vector<std::string>>(), Tally(setup.plan)};
-    const auto values = saved.at("values").get<std::vector<std::string>>();
+// Everything a state adds, read and checked before any of it is added.
+struct SavedState {
+  std::vector<std::string> files;
+  std::int64_t rows_read = 0;
+  std::int64_t rows_used = 0;
+  std::vector<std::int64_t> rejected;
+  std::vector<std::vector<std::int64_t>> invalid;
+  std::vector<std::string> parts;
+  Tally all;
+  // Per segment: its breakdown, its values and the segment.
+  std::vector<std::pair<std::size_t, std::pair<std::vector<std::string>, Segment>>> segments;
+};
+
+void read_accounting(const nlohmann::json& input, const RunTotals& totals, SavedState& saved, const std::string& file) {
+  for (const nlohmann::json& name : input.at("files")) saved.files.push_back(name.get<std::string>());
+  saved.rows_read = input.at("rows_read").get<std::int64_t>();
+  saved.rows_used = input.at("rows_used").get<std::int64_t>();
+  saved.rejected = input.at("rejected").get<std::vector<std::int64_t>>();
+  saved.invalid = input.at("invalid_cells").get<std::vector<std::vector<std::int64_t>>>();
+  if (saved.rejected.size() != totals.rejected.size() || saved.invalid.size() != totals.invalid_counts.size()) {
+    throw damaged(file, "its row accounting does not fit the questionnaire");
+  }
+  std::int64_t rejected = 0;
+  for (const std::int64_t count : saved.rejected) {
+    if (count < 0 || count > kMaxRows) throw damaged(file, "input.rejected: a count of " + std::to_string(count));
+    rejected += count;
+  }
+  for (const std::vector<std::int64_t>& counts : saved.invalid) {
+    if (counts.size() != kInvalidReasonCount) throw damaged(file, "its invalid cells do not fit");
+    for (const std::int64_t count : counts) {
+      if (count < 0) throw damaged(file, "input.invalid_cells: a count of " + std::to_string(count));
+    }
+  }
+  if (saved.rows_used < 0 || saved.rows_used > kMaxRows || saved.rows_read != saved.rows_used + rejected) {
+    throw damaged(file, "input: " + std::to_string(saved.rows_read) + " rows read are not the " +
+                            std::to_string(saved.rows_used) + " used and " + std::to_string(rejected) + " rejected");
+  }
+}
+
+void read_segments(const nlohmann::json& state, const RunSetup& setup, const RunTotals& totals, SavedState& saved,
+                   const std::string& file) {
+  std::vector<std::set<std::vector<std::string>>> seen(totals.breakdowns.size());
+  for (const nlohmann::json& entry : state.at("segments")) {
+    const auto b = entry.at("breakdown").get<std::size_t>();
+    const auto values = entry.at("values").get<std::vector<std::string>>();
+    const auto labels = entry.at("labels").get<std::vector<std::string>>();
     if (b >= totals.breakdowns.size() || values.size() != totals.breakdowns[b].columns.size() ||
-        segment.labels.size() != values.size() || !tally_from_json(saved.at("tally"), segment.tally)) {
+        labels.size() != values.size()) {
       throw damaged(file, "a segment does not fit the breakdowns");
     }
-    segments.push_back({b, {values, std::move(segment)}});
+    Segment segment{labels, Tally(setup.plan)};
+    std::string where = "segment ";
+    for (std::size_t c = 0; c < values.size(); ++c) {
+      if (labels[c] != valid_utf8(values[c])) throw damaged(file, "a segment's label is not its value's");
+      where += (c > 0 ? ";" : "") + totals.breakdowns[b].columns[c] + "=" + labels[c];
+    }
+    if (!seen[b].insert(values).second) throw damaged(file, quote(where) + " appears twice");
+    segment.tally = read_tally(entry.at("tally"), setup, quote(where), file);
+    if (segment.tally.rows() == 0) throw damaged(file, quote(where) + ": a segment without rows");
+    saved.segments.push_back({b, {values, std::move(segment)}});
   }
-  return segments;
+}
+
+// Every used row is in one segment of each breakdown, and every count of a
+// tally is an exact integer sum: the segments of each breakdown add up to
+// the whole data set, count for count.
+void check_segments_add_up(const SavedState& saved, const RunTotals& totals, const std::string& file) {
+  if (saved.all.rows() != saved.rows_used) {
+    throw damaged(file, "the whole data set's tally has " + std::to_string(saved.all.rows()) + " rows, not the " +
+                            std::to_string(saved.rows_used) + " used");
+  }
+  for (std::size_t b = 0; b < totals.breakdowns.size(); ++b) {
+    std::vector<std::int64_t> counters(saved.all.counters().size(), 0);
+    std::vector<Int128> wide(saved.all.wide().size(), 0);
+    std::int64_t rows = 0;
+    for (const auto& [breakdown, entry] : saved.segments) {
+      if (breakdown != b) continue;
+      const Tally& tally = entry.second.tally;
+      rows += tally.rows();
+      for (std::size_t i = 0; i < counters.size(); ++i) counters[i] += tally.counters()[i];
+      for (std::size_t i = 0; i < wide.size(); ++i) wide[i] += tally.wide()[i];
+    }
+    if (rows != saved.all.rows() || counters != saved.all.counters() || wide != saved.all.wide()) {
+      throw damaged(file, "the segments of " + totals.breakdowns[b].option() + " do not add up to the whole data set");
+    }
+  }
+}
+
+SavedState read_state(const nlohmann::json& state, const RunSetup& setup, const RunTotals& totals,
+                      const std::string& file) {
+  SavedState saved;
+  read_accounting(state.at("input"), totals, saved, file);
+  saved.parts = state.at("parts").get<std::vector<std::string>>();
+  if (saved.parts.empty()) throw damaged(file, "it names no run it holds");
+  saved.all = read_tally(state.at("all"), setup, "the whole data set", file);
+  read_segments(state, setup, totals, saved, file);
+  check_segments_add_up(saved, totals, file);
+  return saved;
+}
+
+// A run's rows may be added once: a state given twice, or a merged state
+// beside one of the states it was merged from, is refused. A state without
+// rows adds nothing, and may come again.
+void check_parts(const SavedState& saved, const RunTotals& totals, const std::string& file) {
+  if (saved.rows_read == 0) return;
+  for (const std::string& part : saved.parts) {
+    const auto found = totals.parts.find(part);
+    if (found == totals.parts.end()) continue;
+    throw Error(ErrorKind::kInvalid, file,
+                "its rows are already counted: run " + part + " is also in " + found->second +
+                    " (a state given twice, or a merged state with one of its parts)");
+  }
+  if (totals.rows_read > kMaxRows - saved.rows_read) {
+    throw Error(ErrorKind::kInvalid, file, "more rows than one run may count (2^40)");
+  }
+}
+
+void add_saved(const RunSetup& setup, RunTotals& totals, SavedState& saved, const std::string& file) {
+  totals.files.insert(totals.files.end(), saved.files.begin(), saved.files.end());
+  totals.rows_read += saved.rows_read;
+  totals.rows_used += saved.rows_used;
+  for (std::size_t r = 0; r < saved.rejected.size(); ++r) totals.rejected[r] += saved.rejected[r];
+  for (std::size_t s = 0; s < saved.invalid.size(); ++s) {
+    for (std::size_t r = 0; r < kInvalidReasonCount; ++r) totals.invalid_counts[s][r] += saved.invalid[s][r];
+  }
+  if (saved.rows_read > 0) {
+    for (const std::string& part : saved.parts) totals.parts.emplace(part, file);
+  }
+  totals.all.merge(saved.all);
+  for (const auto& [b, entry] : saved.segments) {
+    totals.breakdowns[b].merge_saved(entry.first, entry.second, setup.plan, setup.options.max_segments, file);
+  }
 }
 
 }  // namespace
@@ -155,36 +318,24 @@ std::string state_json(const RunSetup& setup, const RunTotals& totals) {
     }
   }
   state["segments"] = std::move(segments);
-  return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  // The runs a state holds: a scoring run is one, named by its content, so
+  // that the same rows scored again are the same run; a merge holds those
+  // of the states it added.
+  std::vector<std::string> parts;
+  for (const auto& [part, file] : totals.parts) parts.push_back(part);
+  if (parts.empty()) parts.push_back(hex16(fnv1a(state_text(state))));
+  state["parts"] = parts;
+  state["checksum"] = hex16(fnv1a(state_text(state)));
+  return state_text(state) + "\n";
 }
 
 void add_state(const RunSetup& setup, RunTotals& totals, std::string_view text, const std::string& file) {
   const nlohmann::json state = parse_state(text, file);
   check_fingerprint(state, setup, file);
   try {
-    const nlohmann::json& input = state.at("input");
-    const auto rejected = input.at("rejected").get<std::vector<std::int64_t>>();
-    const auto& invalid = input.at("invalid_cells");
-    if (rejected.size() != totals.rejected.size() || invalid.size() != totals.invalid_counts.size()) {
-      throw damaged(file, "its row accounting does not fit the questionnaire");
-    }
-    Tally all(setup.plan);
-    if (!tally_from_json(state.at("all"), all)) throw damaged(file, "its tally does not fit the questionnaire");
-    const SavedSegments segments = read_segments(state, setup, totals, file);
-    // Everything is read and checked: now add it.
-    for (const nlohmann::json& name : input.at("files")) totals.files.push_back(name.get<std::string>());
-    totals.rows_read += input.at("rows_read").get<std::int64_t>();
-    totals.rows_used += input.at("rows_used").get<std::int64_t>();
-    for (std::size_t r = 0; r < rejected.size(); ++r) totals.rejected[r] += rejected[r];
-    for (std::size_t s = 0; s < invalid.size(); ++s) {
-      const auto counts = invalid[s].get<std::vector<std::int64_t>>();
-      if (counts.size() != kInvalidReasonCount) throw damaged(file, "its invalid cells do not fit");
-      for (std::size_t r = 0; r < kInvalidReasonCount; ++r) totals.invalid_counts[s][r] += counts[r];
-    }
-    totals.all.merge(all);
-    for (const auto& [b, entry] : segments) {
-      totals.breakdowns[b].merge_saved(entry.first, entry.second, setup.plan, setup.options.max_segments, file);
-    }
+    SavedState saved = read_state(state, setup, totals, file);
+    check_parts(saved, totals, file);
+    add_saved(setup, totals, saved, file);
   } catch (const nlohmann::json::exception& e) {
     throw damaged(file, e.what());
   }
@@ -222,7 +373,8 @@ bool parse_int128(const std::string& text, Int128* value) {
   Int128 result = 0;
   for (; i < text.size(); ++i) {
     if (text[i] < '0' || text[i] > '9') return false;
-    result = result * 10 + (negative ? -(text[i] - '0') : (text[i] - '0'));
+    const Int128 digit = negative ? -(text[i] - '0') : (text[i] - '0');
+    if (__builtin_mul_overflow(result, 10, &result) || __builtin_add_overflow(result, digit, &result)) return false;
   }
   *value = result;
   return true;
@@ -234,14 +386,7 @@ std::string state_fingerprint(const std::string& source, const std::vector<std::
     for (const std::string& column : columns) text += column + '\x1f';
     text += '\x1e';
   }
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return hex;
+  return hex16(fnv1a(text));
 }
 
 }  // namespace gapscore

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,9 @@ struct RunTotals {
   std::vector<std::array<std::int64_t, kInvalidReasonCount>> invalid_counts;  ///< per slot, per reason
   Tally all;
   std::vector<Breakdown> breakdowns;  ///< per --by
+  /// The runs whose rows a merge has added, by the id saved states carry
+  /// for them, with the state that brought each: so that no run is added twice.
+  std::map<std::string, std::string> parts;
 };
 
 }  // namespace gapscore

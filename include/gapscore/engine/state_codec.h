@@ -38,8 +38,8 @@ Engine::StateOrigin origin_of_state(std::string_view text, const std::string& fi
 std::string int128_text(Int128 value);
 
 /// Reads what int128_text writes into `*value`: an optional '-' and 1 to 39
-/// digits, and nothing else (false, `*value` untouched). The value must be
-/// within Int128's range; 39 digits can go beyond it unchecked.
+/// digits within Int128's range, and nothing else (false, `*value`
+/// untouched).
 bool parse_int128(const std::string& text, Int128* value);
 
 /// What identifies the questionnaire (its canonical text, `source`) and the

@@ -62,6 +62,12 @@ class Tally {
   std::vector<double>& weighted() { return weighted_; }
   std::vector<double>& weighted_squares() { return weighted_squares_; }
   std::vector<double>& weighted_wide() { return weighted_wide_; }
+  const std::vector<std::int64_t>& counters() const { return counters_; }
+  const std::vector<Int128>& wide() const { return wide_; }
+  const std::vector<Moments>& importance() const { return importance_; }
+  const std::vector<double>& weighted() const { return weighted_; }
+  const std::vector<double>& weighted_squares() const { return weighted_squares_; }
+  const std::vector<double>& weighted_wide() const { return weighted_wide_; }
 
  private:
   void add_survey_weighted(const Plan& plan, const RowScores& row);
