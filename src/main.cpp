@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);
-    std::cerr << "gapscore: error: " << e.what() << "\nRun `gapscore --help` for usage.\n";
+    std::cerr << "gapscore: error: " << gapscore::printable(e.what()) << "\nRun `gapscore --help` for usage.\n";
     return code(ExitCode::kUsage);
   }
 
@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
     std::cerr << "gapscore: error: out of memory\n";
     return code(ExitCode::kIo);
   } catch (const std::exception& e) {
-    std::cerr << "gapscore: internal error: " << e.what() << '\n';
+    std::cerr << "gapscore: internal error: " << gapscore::printable(e.what()) << '\n';
     return code(ExitCode::kInternal);
   }
 }

@@ -1,25 +1,34 @@
 #include "gapscore/base/diagnostic.h"
 
+#include <algorithm>
+#include <string_view>
 #include <utility>
+
+#include "gapscore/base/text.h"
 
 namespace gapscore {
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
-  std::string out = diagnostic.file;
+  // Every part can hold bytes from outside (a file name, a questionnaire
+  // key, a cell): each is shown escaped, on its own line.
+  std::string out = printable(diagnostic.file);
   if (diagnostic.line > 0) {
     out += ':' + std::to_string(diagnostic.line);
     if (diagnostic.column > 0) out += ':' + std::to_string(diagnostic.column);
   }
   out += ": ";
   if (diagnostic.has_pointer) {
-    out += diagnostic.pointer.empty() ? "/" : diagnostic.pointer;
+    out += diagnostic.pointer.empty() ? "/" : printable(diagnostic.pointer);
     out += ": ";
   }
   out += diagnostic.severity == Severity::kError ? "error: " : "warning: ";
-  out += diagnostic.message;
+  out += printable(diagnostic.message);
   if (!diagnostic.source_line.empty() && diagnostic.column > 0) {
-    out += '\n' + diagnostic.source_line + '\n';
-    out += std::string(diagnostic.column - 1, ' ') + "^ near here";
+    // The caret stands under the column's byte as the line is shown, escapes and all.
+    const std::string_view line = diagnostic.source_line;
+    const std::size_t before = std::min<std::size_t>(diagnostic.column - 1, line.size());
+    out += '\n' + printable(line) + '\n';
+    out += std::string(printable(line.substr(0, before)).size(), ' ') + "^ near here";
   }
   return out;
 }

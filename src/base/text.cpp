@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <numeric>
 #include <system_error>
@@ -142,8 +143,35 @@ std::size_t utf8_sequence(std::string_view text, std::size_t at, std::size_t* su
 
 }  // namespace
 
-std::string quote(std::string_view text) {
-  std::string out = "\"";
+namespace {
+
+// Characters that change how a terminal shows what follows, or in which
+// order: the C1 controls (U+0080 to U+009F) and the bidirectional
+// embeddings, overrides and isolates.
+bool is_format_control(std::uint32_t code_point) {
+  return (code_point >= 0x80 && code_point <= 0x9F) || code_point == 0x061C || code_point == 0x200E ||
+         code_point == 0x200F || (code_point >= 0x202A && code_point <= 0x202E) ||
+         (code_point >= 0x2066 && code_point <= 0x2069);
+}
+
+std::uint32_t code_point_of(std::string_view sequence) {
+  const auto byte = [&sequence](std::size_t i) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(sequence[i]));
+  };
+  switch (sequence.size()) {
+    case 2:
+      return (byte(0) & 0x1F) << 6 | (byte(1) & 0x3F);
+    case 3:
+      return (byte(0) & 0x0F) << 12 | (byte(1) & 0x3F) << 6 | (byte(2) & 0x3F);
+    default:
+      return (byte(0) & 0x07) << 18 | (byte(1) & 0x3F) << 12 | (byte(2) & 0x3F) << 6 | (byte(3) & 0x3F);
+  }
+}
+
+// Appends `text` to `out` with every control character, format control and
+// byte that is not UTF-8 written as an escape; with `quoted`, quotes and
+// backslashes too.
+void append_escaped(std::string& out, std::string_view text, bool quoted) {
   const auto hex = [&out](unsigned char byte) {
     char code[8];
     std::snprintf(code, sizeof(code), "\\x%02x", byte);
@@ -158,14 +186,21 @@ std::string quote(std::string_view text) {
       if (length == 0) {
         hex(byte);
         ++at;
+        continue;
+      }
+      const std::uint32_t code_point = code_point_of(text.substr(at, length));
+      if (is_format_control(code_point)) {
+        char code[16];
+        std::snprintf(code, sizeof(code), "\\u{%04x}", static_cast<unsigned>(code_point));
+        out += code;
       } else {
         out.append(text.substr(at, length));
-        at += length;
       }
+      at += length;
       continue;
     }
     ++at;
-    if (c == '"' || c == '\\') {
+    if (quoted && (c == '"' || c == '\\')) {
       out += '\\';
       out += c;
     } else if (c == '\n') {
@@ -180,7 +215,20 @@ std::string quote(std::string_view text) {
       out += c;
     }
   }
+}
+
+}  // namespace
+
+std::string quote(std::string_view text) {
+  std::string out = "\"";
+  append_escaped(out, text, true);
   return out + '"';
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  append_escaped(out, text, false);
+  return out;
 }
 
 bool is_valid_utf8(std::string_view text) {

@@ -193,7 +193,7 @@ bool deliver_report(Report report, const ReportOptions& options, const std::vect
     }
   }
   write_output(output, write_report(report, report_format(options.format, output)));
-  for (const std::string& message : crossings) std::cerr << "gapscore: " << message << '\n';
+  for (const std::string& message : crossings) std::cerr << "gapscore: " << printable(message) << '\n';
   return crossings.empty();
 }
 

@@ -5,6 +5,7 @@
 #include "cmd/common.h"
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/base/output_file.h"
+#include "gapscore/base/text.h"
 #include "gapscore/report/comparison.h"
 #include "gapscore/writers/writer.h"
 
@@ -32,7 +33,7 @@ void warn_unmatched(const std::string& file, const std::vector<std::string>& onl
   if (only.empty()) return;
   std::string list;
   for (const std::string& entry : only) list += (list.empty() ? "" : ", ") + entry;
-  std::cerr << "gapscore: warning: not compared, only in " << file << ": " << list << '\n';
+  std::cerr << "gapscore: warning: not compared, only in " << printable(file) << ": " << printable(list) << '\n';
 }
 
 }  // namespace

@@ -83,6 +83,17 @@ void run_init(const InitOptions& options) {
   Record record;
   const std::size_t look_ahead = std::max<std::size_t>(3, static_cast<std::size_t>(options.header_rows));
   while (first_rows.size() < look_ahead && reader->next(record)) {
+    if (record.has_nul) {
+      throw Error(ErrorKind::kInvalid, Diagnostic{reader->name(),
+                                                  record.line,
+                                                  0,
+                                                  {},
+                                                  false,
+                                                  Severity::kError,
+                                                  "this row holds NUL bytes: the input looks like a binary file, or "
+                                                  "UTF-16 without a byte order mark, not CSV text",
+                                                  {}});
+    }
     first_rows.emplace_back(record.fields.begin(), record.fields.end());
   }
   if (first_rows.empty()) throw Error(ErrorKind::kInvalid, reader->name(), "no header row: the input is empty");
@@ -125,13 +136,15 @@ void run_init(const InitOptions& options) {
                                                    GAPSCORE_QUESTIONNAIRE_SCHEMA, joined);
   const std::string text = scaffold.questionnaire.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   write_output(options.output.empty() ? "-" : options.output, text + "\n");
-  std::cerr << "gapscore init: read the header and " << sampled << " rows of " << reader->name()
+  // Notes quote the export's names and values: shown escaped, like every
+  // byte from outside.
+  std::cerr << "gapscore init: read the header and " << sampled << " rows of " << printable(reader->name())
             << (misshapen > 0 ? " (" + std::to_string(misshapen) + " rows with another field count skipped)" : "")
             << "; guessed:\n";
-  for (const std::string& note : scaffold.notes) std::cerr << "  - " << note << '\n';
+  for (const std::string& note : scaffold.notes) std::cerr << "  - " << printable(note) << '\n';
   std::cerr << "Check these guesses, then: gapscore validate -q "
-            << (options.output.empty() ? "QUESTIONNAIRE.json" : options.output) << ' '
-            << (options.input == "-" ? "DATA.csv" : options.input) << '\n';
+            << printable(options.output.empty() ? "QUESTIONNAIRE.json" : options.output) << ' '
+            << printable(options.input == "-" ? "DATA.csv" : options.input) << '\n';
 }
 
 }  // namespace gapscore::cmd

@@ -33,7 +33,15 @@ std::string did_you_mean(std::string_view wanted, const std::vector<std::string>
 std::string format_number(double value);
 
 /// `"text"` with quotes, backslashes and control bytes escaped, for messages.
+/// Control characters are `\n`, `\r`, `\t` or `\xHH`; a byte that is not
+/// UTF-8 is `\xHH`; C1 controls and bidirectional controls (which reorder
+/// or restyle what a terminal shows) are `\u{HHHH}`.
 std::string quote(std::string_view text);
+
+/// `text` escaped as quote() escapes it, without the quotes and leaving
+/// quotes and backslashes as they are: every byte from outside that
+/// reaches a terminal goes through this or quote().
+std::string printable(std::string_view text);
 
 /// Whether `text` is well-formed UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view text);

@@ -53,6 +53,20 @@ TEST_CASE("quote escapes what a terminal would hide", "[text]") {
   CHECK(quote("caf\xC3\xA9 caf\xE9") == "\"caf\xC3\xA9 caf\\xe9\"");
 }
 
+TEST_CASE("printable escapes controls, C1 and bidirectional controls and stray bytes, not quotes", "[text]") {
+  CHECK(printable("a\x1b[2J\"b\\c") == "a\\x1b[2J\"b\\c");
+  CHECK(printable("line\nbreak\ttab\x7f") == "line\\nbreak\\ttab\\x7f");
+  // U+009B (CSI as one C1 character), U+202E (right-to-left override),
+  // U+2066 (left-to-right isolate): escaped; é and € kept.
+  CHECK(printable("\xC2\x9B"
+                  "2J \xE2\x80\xAE"
+                  "txt.exe \xE2\x81\xA6 caf\xC3\xA9 \xE2\x82\xAC") ==
+        "\\u{009b}2J \\u{202e}txt.exe \\u{2066} caf\xC3\xA9 \xE2\x82\xAC");
+  CHECK(printable("bad \xFF\xC3") == "bad \\xff\\xc3");
+  CHECK(quote("\xE2\x80\xAE\"") == "\"\\u{202e}\\\"\"");
+  CHECK(printable(quote("\x1b")) == quote("\x1b"));
+}
+
 TEST_CASE("UTF-8 validation rejects overlongs, surrogates and stray bytes", "[text]") {
   CHECK(is_valid_utf8("plain"));
   CHECK(is_valid_utf8("Caf\xC3\xA9 \xF0\x9F\x98\x80"));

@@ -30,7 +30,7 @@ TEST_CASE("text that is not UTF-8 is reported with its line and repaired in the 
   CHECK(problems == std::vector<std::string>{
                         "data.csv:1:10: warning: column name \"r\\xe9gion\" is not valid UTF-8; is the file in another "
                         "encoding?",
-                        "data.csv:2:9: warning: r\xE9gion: segment value \"Caf\\xe9\" is not valid UTF-8; reported "
+                        "data.csv:2:9: warning: r\\xe9gion: segment value \"Caf\\xe9\" is not valid UTF-8; reported "
                         "as \"Caf\xEF\xBF\xBD\"",
                     });
   REQUIRE(report.results.size() == 3);
