@@ -43,7 +43,7 @@ _gapscore() {
       mapfile -t COMPREPLY < <(compgen -W ", ; tab |" -- "$cur")
       return
       ;;
-    --by | --min-n | --max-segments | -j | --jobs | --fail-if | --segment-a | --segment-b | --header-rows | --sample)
+    --by | --min-n | --max-segments | --max-memory | -j | --jobs | --fail-if | --segment-a | --segment-b | --header-rows | --sample)
       return
       ;;
   esac
@@ -51,15 +51,15 @@ _gapscore() {
   local options
   case $command in
     score)
-      options="--questionnaire -q --by --min-n --max-segments --jobs -j --strict --quiet --progress --delimiter -d
+      options="--questionnaire -q --by --min-n --max-segments --max-memory --jobs -j --strict --quiet --progress --delimiter -d
                --output -o --format -f --baseline --fail-if --rejects --emit-state --help -h"
       ;;
     validate)
-      options="--questionnaire -q --by --min-n --max-segments --jobs -j --strict --quiet --progress --delimiter -d
+      options="--questionnaire -q --by --min-n --max-segments --max-memory --jobs -j --strict --quiet --progress --delimiter -d
                --help -h"
       ;;
     merge)
-      options="--output -o --format -f --baseline --fail-if --min-n --max-segments --emit-state --help -h"
+      options="--output -o --format -f --baseline --fail-if --min-n --max-segments --max-memory --emit-state --help -h"
       ;;
     compare)
       options="--segment-a --segment-b --output -o --format -f --help -h"

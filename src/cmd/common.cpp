@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -37,6 +40,47 @@ void add_delimiter_option(CLI::App& app, std::string& delimiter) {
           "", "delimiter"));
 }
 
+namespace {
+
+// "4G", "512M", "1.5G", "2000000": bytes in decimal units; nothing for
+// anything else.
+std::optional<std::uint64_t> size_in_bytes(const std::string& text) {
+  char* end = nullptr;
+  const double number = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || !std::isfinite(number) || number <= 0) return std::nullopt;
+  std::string unit(trim(std::string_view(end)));
+  if (unit.size() == 2 && (unit[1] == 'B' || unit[1] == 'b')) unit.pop_back();
+  double scale = 1;
+  if (unit == "k" || unit == "K") {
+    scale = 1e3;
+  } else if (unit == "M" || unit == "m") {
+    scale = 1e6;
+  } else if (unit == "G" || unit == "g") {
+    scale = 1e9;
+  } else if (unit == "T" || unit == "t") {
+    scale = 1e12;
+  } else if (!unit.empty() && unit != "B" && unit != "b") {
+    return std::nullopt;
+  }
+  const double bytes = number * scale;
+  if (bytes >= 1.8e19) return std::nullopt;
+  return static_cast<std::uint64_t>(bytes);
+}
+
+}  // namespace
+
+void add_max_memory_option(CLI::App& app, std::uint64_t& max_memory) {
+  app.add_option_function<std::string>(
+         "--max-memory", [&max_memory](const std::string& value) { max_memory = size_in_bytes(value).value_or(0); },
+         "Refuse a run whose tallies would take more than SIZE (k, M, G, T; default 4G)")
+      ->type_name("SIZE")
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            return size_in_bytes(value) ? std::string() : "expected a size such as 4G or 512M, found " + quote(value);
+          },
+          "", "size"));
+}
+
 void add_input_options(CLI::App& app, InputOptions& options) {
   app.add_option("-q,--questionnaire", options.questionnaire, "Questionnaire (JSON) describing the columns")
       ->required();
@@ -61,6 +105,7 @@ void add_input_options(CLI::App& app, InputOptions& options) {
                                     "No progress and no summary of rejected rows and invalid cells on standard error");
   app.add_flag("--progress", options.progress, "Show progress on standard error even when it is not a terminal")
       ->excludes(quiet);
+  add_max_memory_option(app, options.max_memory);
   add_delimiter_option(app, options.delimiter);
 }
 
@@ -75,6 +120,7 @@ EngineOptions engine_options(const InputOptions& options) {
   engine.breakdowns = parse_breakdowns(options.by);
   engine.min_n = options.min_n;
   engine.max_segments = options.max_segments;
+  engine.max_memory = options.max_memory;
   engine.strict = options.strict;
   engine.threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   return engine;

@@ -19,6 +19,7 @@ struct InputOptions {
   std::vector<std::string> by;
   std::int64_t min_n = 0;
   std::size_t max_segments = kDefaultMaxSegments;
+  std::uint64_t max_memory = kDefaultMaxMemory;
   bool strict = false;
   std::string delimiter;
   std::size_t threads = 0;
@@ -27,6 +28,10 @@ struct InputOptions {
 };
 
 void add_input_options(CLI::App& app, InputOptions& options);
+
+/// `--max-memory SIZE`: bytes, or a number with k, M, G or T (decimal
+/// units: 4G is 4,000,000,000 bytes), checked.
+void add_max_memory_option(CLI::App& app, std::uint64_t& max_memory);
 
 /// `-d, --delimiter`, checked: `,` `;` `|` or tab.
 void add_delimiter_option(CLI::App& app, std::string& delimiter);

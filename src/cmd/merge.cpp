@@ -23,6 +23,7 @@ void setup_merge(CLI::App& app, MergeOptions& options) {
   app.add_option("--max-segments", options.max_segments, "Stop when a breakdown has more than N segments")
       ->type_name("N")
       ->check(CLI::PositiveNumber);
+  add_max_memory_option(app, options.max_memory);
   app.add_option("--emit-state", options.emit_state,
                  "Write the combined state here (- for standard output); no report unless -o")
       ->type_name("FILE");
@@ -83,6 +84,7 @@ bool run_merge(const MergeOptions& options) {
   engine_options.breakdowns = origin.breakdowns;
   engine_options.min_n = options.min_n;
   if (options.max_segments > 0) engine_options.max_segments = options.max_segments;
+  engine_options.max_memory = options.max_memory;
   Engine engine(origin.questionnaire, std::move(engine_options));
   for (const StateText& state : states) engine.merge_state(state.text, state.file);
   if (!options.emit_state.empty()) write_output(options.emit_state, engine.save_state());

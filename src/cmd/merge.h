@@ -14,6 +14,7 @@ struct MergeOptions {
   ReportOptions report;
   std::int64_t min_n = 0;
   std::size_t max_segments = 0;
+  std::uint64_t max_memory = kDefaultMaxMemory;
   std::string emit_state;
 };
 

@@ -15,7 +15,7 @@ std::string Breakdown::option() const {
   return "--by " + text;
 }
 
-void Breakdown::merge(const BatchResult& result, std::size_t b, const Plan& plan, std::size_t max_segments) {
+void Breakdown::merge(const BatchResult& result, std::size_t b, const Plan& plan, const SegmentLimit& limit) {
   const LocalBreakdown& local = result.breakdowns[b];
   for (const LocalBreakdown::Segment& segment : local.segments) {
     std::vector<std::string> values;
@@ -24,7 +24,7 @@ void Breakdown::merge(const BatchResult& result, std::size_t b, const Plan& plan
       values.push_back(local.dictionaries[c].value(segment.values[c]));
       labels.push_back(local.dictionaries[c].label(segment.values[c]));
     }
-    Segment* found = find_or_add(values, labels, plan, max_segments);
+    Segment* found = find_or_add(values, labels, plan, limit.most);
     if (found == nullptr) {
       // The batch keeps its text, not its records: the segment's first row
       // is split again for its position.
@@ -35,8 +35,7 @@ void Breakdown::merge(const BatchResult& result, std::size_t b, const Plan& plan
       Diagnostic d;
       d.file = binding.file;
       std::tie(d.line, d.column) = record.position(binding.breakdown_fields[b].back());
-      d.message = option() + " makes more than " + std::to_string(max_segments) +
-                  " segments; is it an id or free-text column? (--max-segments raises the limit)";
+      d.message = option() + " makes more than " + std::to_string(limit.most) + " segments; " + limit.advice;
       throw Error(ErrorKind::kUsage, std::move(d));
     }
     found->tally.merge(segment.tally);
@@ -44,12 +43,11 @@ void Breakdown::merge(const BatchResult& result, std::size_t b, const Plan& plan
 }
 
 void Breakdown::merge_saved(const std::vector<std::string>& values, const Segment& segment, const Plan& plan,
-                            std::size_t max_segments, const std::string& file) {
-  Segment* found = find_or_add(values, segment.labels, plan, max_segments);
+                            const SegmentLimit& limit, const std::string& file) {
+  Segment* found = find_or_add(values, segment.labels, plan, limit.most);
   if (found == nullptr) {
-    throw Error(
-        ErrorKind::kUsage, file,
-        option() + " makes more than " + std::to_string(max_segments) + " segments (--max-segments raises the limit)");
+    throw Error(ErrorKind::kUsage, file,
+                option() + " makes more than " + std::to_string(limit.most) + " segments; " + limit.advice);
   }
   found->tally.merge(segment.tally);
 }

@@ -123,7 +123,7 @@ struct Engine::Impl {
     }
     totals.all.merge(result.all);
     for (std::size_t b = 0; b < totals.breakdowns.size(); ++b) {
-      totals.breakdowns[b].merge(result, b, setup.plan, setup.options.max_segments);
+      totals.breakdowns[b].merge(result, b, setup.plan, setup.segment_limit);
     }
   }
 

@@ -1,12 +1,59 @@
 #include "gapscore/engine/run.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
+
+#include "gapscore/base/progress_meter.h"
 
 namespace gapscore {
 
+namespace {
+
+// A run keeps a tally for the whole data set and each segment, and so does
+// every batch alive: 2 x threads + 1 in flight, and as many kept for reuse.
+std::uint64_t batches_alive(std::size_t threads) { return 4 * std::uint64_t{std::max<std::size_t>(1, threads)} + 3; }
+
+// The segments a breakdown may have: --max-segments, or fewer when more
+// would not fit --max-memory. Throws Error(kUsage) when even one per
+// breakdown would not.
+SegmentLimit segment_limit(const Plan& plan, const EngineOptions& options) {
+  const long double tally = static_cast<long double>(tally_bytes(plan));
+  const long double sets = static_cast<long double>(batches_alive(options.threads) + 1);
+  const long double breakdowns = static_cast<long double>(options.breakdowns.size());
+  const long double budget = static_cast<long double>(options.max_memory);
+  const auto size = [](long double bytes) { return byte_size_text(static_cast<std::uint64_t>(bytes)); };
+  const std::string each = size(tally) + " each (" + std::to_string(plan.counter_count + plan.wide_count) +
+                           " counts: the items' scale points and each dimension's item co-moments)";
+  if (tally * (1 + breakdowns) * sets > budget) {
+    throw Error(ErrorKind::kUsage, "--max-memory",
+                "this questionnaire's tallies take " + each +
+                    ", one for the whole data set and one per segment, in "
+                    "the run and in each of up to " +
+                    std::to_string(batches_alive(options.threads)) + " batches at -j " +
+                    std::to_string(options.threads) + ": at least " + size(tally * (1 + breakdowns) * sets) +
+                    ", past --max-memory " + size(budget) +
+                    "; score fewer items or narrower scales at a time, lower -j, or raise --max-memory");
+  }
+  const long double fitting = std::floor(budget / (tally * sets)) - 1;
+  const long double per_breakdown = breakdowns > 0 ? std::floor(fitting / breakdowns) : fitting;
+  if (per_breakdown >= static_cast<long double>(options.max_segments)) {
+    return {options.max_segments, "is it an id or free-text column? (--max-segments raises the limit)"};
+  }
+  return {static_cast<std::size_t>(per_breakdown),
+          "with tallies of " + each + " in up to " + std::to_string(batches_alive(options.threads)) +
+              " batches at -j " + std::to_string(options.threads) + ", more would pass --max-memory " + size(budget) +
+              " (it raises the limit; fewer items, narrower scales or a lower -j lower the need)"};
+}
+
+}  // namespace
+
 RunSetup::RunSetup(const Questionnaire& q, EngineOptions engine_options)
-    : questionnaire(q), options(std::move(engine_options)), plan(make_plan(q)), batch_plan(plan) {
+    : questionnaire(q),
+      options(std::move(engine_options)),
+      plan(make_plan(q)),
+      batch_plan(plan),
+      segment_limit(gapscore::segment_limit(plan, options)) {
   // Slots on the same scale share one coder: a row is coded through a few
   // lookup tables instead of one per column, which keeps them in L1. The
   // reserve keeps the pointers taken below valid as coders are added.

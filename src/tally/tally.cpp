@@ -180,4 +180,11 @@ WeightedCross Tally::weighted_drivers(const Plan& plan) const {
   return weighted_cross(plan.dimensions.size() + 1, driver.count, driver.sums, false);
 }
 
+std::uint64_t tally_bytes(const Plan& plan) {
+  std::uint64_t bytes = plan.counter_count * sizeof(std::int64_t) + plan.wide_count * sizeof(Int128) +
+                        plan.overall.size() * sizeof(Moments);
+  if (plan.survey_weights) bytes += (2 * plan.counter_count + plan.wide_count) * sizeof(double);
+  return bytes;
+}
+
 }  // namespace gapscore

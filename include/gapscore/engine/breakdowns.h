@@ -38,6 +38,13 @@ struct LocalBreakdown {
   std::vector<Segment> segments;
 };
 
+/// How many segments one breakdown may have, and what the error says past
+/// that: the smaller of --max-segments and what --max-memory leaves room for.
+struct SegmentLimit {
+  std::size_t most = 0;
+  std::string advice;  ///< what follows "makes more than N segments"
+};
+
 /// A segment of the run: the union of the batches' segments with the same values.
 struct Segment {
   std::vector<std::string> labels;  ///< per column, as reports show it
@@ -55,14 +62,14 @@ struct Breakdown {
   std::string option() const;
 
   /// Adds the segments `result` found for this breakdown, its `b`-th. A
-  /// segment that would be one more than `max_segments` throws
+  /// segment that would be one more than the limit allows throws
   /// Error(kUsage), placed at its first row in the batch.
-  void merge(const BatchResult& result, std::size_t b, const Plan& plan, std::size_t max_segments);
+  void merge(const BatchResult& result, std::size_t b, const Plan& plan, const SegmentLimit& limit);
 
-  /// Adds a segment read from a saved state. One more than `max_segments`
-  /// throws Error(kUsage) naming `file`.
+  /// Adds a segment read from a saved state. One more than the limit
+  /// allows throws Error(kUsage) naming `file`.
   void merge_saved(const std::vector<std::string>& values, const Segment& segment, const Plan& plan,
-                   std::size_t max_segments, const std::string& file);
+                   const SegmentLimit& limit, const std::string& file);
 
  private:
   // The segment with `values`, made empty with `labels` if it is new;

@@ -26,12 +26,20 @@ struct RejectedRow {
 /// The default of --max-segments: distinct segments one breakdown may have.
 inline constexpr std::size_t kDefaultMaxSegments = 10000;
 
+/// The default of --max-memory: the bytes of tallies a run may plan for.
+inline constexpr std::uint64_t kDefaultMaxMemory = 4'000'000'000;
+
 struct EngineOptions {
   /// One entry per --by: the columns crossed in that breakdown.
   std::vector<std::vector<std::string>> breakdowns;
   /// A breakdown with more segments stops the run with Error(kUsage): it is
   /// almost always an id or free-text column named by mistake.
   std::size_t max_segments = kDefaultMaxSegments;
+  /// The bytes of tallies the run may plan for. A questionnaire whose
+  /// tallies pass it with one segment per breakdown is refused before
+  /// anything is read, with Error(kUsage); otherwise a breakdown may have
+  /// only the segments that fit, as if max_segments said so.
+  std::uint64_t max_memory = kDefaultMaxMemory;
   /// Segments with fewer rows keep their row count and lose every figure.
   std::int64_t min_n = 0;
   /// Stop at the first rejected row or invalid cell with Error(kInvalid).

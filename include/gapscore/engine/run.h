@@ -46,6 +46,7 @@ struct RunSetup {
   BatchPlan batch_plan;                   ///< refers to `plan`
   std::vector<Coder> coders;              ///< one per distinct scale and direction
   std::vector<const Coder*> slot_coders;  ///< per slot, into `coders`
+  SegmentLimit segment_limit;             ///< per breakdown
 };
 
 /// What a run has counted so far: the inputs, the row accounting, the whole

@@ -86,4 +86,8 @@ class Tally {
   std::vector<double> weighted_wide_;
 };
 
+/// The bytes one tally laid out for `plan` holds: its counters and 128-bit
+/// sums, and with survey weights their weighted counterparts.
+std::uint64_t tally_bytes(const Plan& plan);
+
 }  // namespace gapscore

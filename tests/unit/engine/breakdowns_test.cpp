@@ -71,20 +71,20 @@ TEST_CASE("saved segments add up by their values, up to --max-segments", "[engin
   breakdown.columns = {"region"};
   Segment north{{"North"}, Tally(plan)};
   north.tally.row_count() = 3;
-  breakdown.merge_saved({"North"}, north, plan, 1, "a.state");
+  const SegmentLimit one{1, "(the advice)"};
+  breakdown.merge_saved({"North"}, north, plan, one, "a.state");
   // The same values again: the rows add up and the first labels stay.
   Segment again{{"relabelled"}, Tally(plan)};
   again.tally.row_count() = 4;
-  breakdown.merge_saved({"North"}, again, plan, 1, "b.state");
+  breakdown.merge_saved({"North"}, again, plan, one, "b.state");
   REQUIRE(breakdown.segments.size() == 1);
   CHECK(breakdown.segments.at({"North"}).tally.rows() == 7);
   CHECK(breakdown.segments.at({"North"}).labels == std::vector<std::string>{"North"});
   const Segment south{{"South"}, Tally(plan)};
-  const Thrown thrown = thrown_by([&] { breakdown.merge_saved({"South"}, south, plan, 1, "c.state"); });
+  const Thrown thrown = thrown_by([&] { breakdown.merge_saved({"South"}, south, plan, one, "c.state"); });
   CHECK(thrown.kind == ErrorKind::kUsage);
   CHECK(thrown.messages ==
-        std::vector<std::string>{
-            "c.state: error: --by region makes more than 1 segments (--max-segments raises the limit)"});
+        std::vector<std::string>{"c.state: error: --by region makes more than 1 segments; (the advice)"});
   CHECK(breakdown.segments.size() == 1);
 }
 
