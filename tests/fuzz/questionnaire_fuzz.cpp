@@ -8,6 +8,7 @@
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/engine/engine.h"
 #include "gapscore/questionnaire/questionnaire.h"
+#include "gapscore/writers/csv_writer.h"
 #include "gapscore/writers/json_writer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
