@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <type_traits>
 #include <utility>
 
 #include "gapscore/base/diagnostic.h"
@@ -100,11 +101,44 @@ nlohmann::json parse_state(std::string_view text, const std::string& file) {
   return state;
 }
 
+// What a state holds where a count or a number should be, when it is not
+// one: nlohmann would convert a float of any size to an integer, past the
+// integer's range (undefined behaviour), so numbers are read strictly.
+struct NotANumber {
+  std::string what;
+};
+
+std::int64_t integer(const nlohmann::json& value) {
+  if (value.is_number_unsigned() && value.get<std::uint64_t>() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return static_cast<std::int64_t>(value.get<std::uint64_t>());
+  }
+  if (value.is_number_integer() && !value.is_number_unsigned()) return value.get<std::int64_t>();
+  throw NotANumber{"an integer of 64 bits"};
+}
+
+double real(const nlohmann::json& value) {
+  if (!value.is_number()) throw NotANumber{"a number"};
+  return value.get<double>();
+}
+
+std::vector<std::int64_t> integers(const nlohmann::json& values) {
+  if (!values.is_array()) throw NotANumber{"an array of integers"};
+  std::vector<std::int64_t> out;
+  for (const nlohmann::json& value : values) out.push_back(integer(value));
+  return out;
+}
+
 // Reads `values` into `into` when the sizes agree.
 template <typename T>
 bool read_array(const nlohmann::json& values, std::vector<T>& into) {
   if (!values.is_array() || values.size() != into.size()) return false;
-  for (std::size_t i = 0; i < values.size(); ++i) into[i] = values[i].get<T>();
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if constexpr (std::is_same_v<T, double>) {
+      into[i] = real(values[i]);
+    } else {
+      into[i] = integer(values[i]);
+    }
+  }
   return true;
 }
 
@@ -121,18 +155,17 @@ bool tally_from_json(const nlohmann::json& saved, Tally& tally) {
       !read_array(weights.at("wide"), tally.weighted_wide())) {
     return false;
   }
-  tally.row_count() = saved.at("rows").get<std::int64_t>();
-  tally.raw_weight_sum() = weights.at("sum").get<double>();
-  tally.raw_weight_squares() = weights.at("squares").get<double>();
+  tally.row_count() = integer(saved.at("rows"));
+  tally.raw_weight_sum() = real(weights.at("sum"));
+  tally.raw_weight_squares() = real(weights.at("squares"));
   for (std::size_t i = 0; i < wide.size(); ++i) {
     if (!parse_int128(wide[i].get<std::string>(), &tally.wide()[i])) return false;
   }
   for (std::size_t i = 0; i < importance.size(); ++i) {
     const nlohmann::json& saved_moments = importance[i];
     if (!saved_moments.is_array() || saved_moments.size() != 5) return false;
-    tally.importance()[i] = {saved_moments[0].get<std::int64_t>(), saved_moments[1].get<double>(),
-                             saved_moments[2].get<double>(), saved_moments[3].get<double>(),
-                             saved_moments[4].get<double>()};
+    tally.importance()[i] = {integer(saved_moments[0]), real(saved_moments[1]), real(saved_moments[2]),
+                             real(saved_moments[3]), real(saved_moments[4])};
   }
   return true;
 }
@@ -174,10 +207,12 @@ struct SavedState {
 
 void read_accounting(const nlohmann::json& input, const RunTotals& totals, SavedState& saved, const std::string& file) {
   for (const nlohmann::json& name : input.at("files")) saved.files.push_back(name.get<std::string>());
-  saved.rows_read = input.at("rows_read").get<std::int64_t>();
-  saved.rows_used = input.at("rows_used").get<std::int64_t>();
-  saved.rejected = input.at("rejected").get<std::vector<std::int64_t>>();
-  saved.invalid = input.at("invalid_cells").get<std::vector<std::vector<std::int64_t>>>();
+  saved.rows_read = integer(input.at("rows_read"));
+  saved.rows_used = integer(input.at("rows_used"));
+  saved.rejected = integers(input.at("rejected"));
+  const nlohmann::json& invalid = input.at("invalid_cells");
+  if (!invalid.is_array()) throw NotANumber{"an array of arrays of integers"};
+  for (const nlohmann::json& counts : invalid) saved.invalid.push_back(integers(counts));
   if (saved.rejected.size() != totals.rejected.size() || saved.invalid.size() != totals.invalid_counts.size()) {
     throw damaged(file, "its row accounting does not fit the questionnaire");
   }
@@ -202,7 +237,8 @@ void read_segments(const nlohmann::json& state, const RunSetup& setup, const Run
                    const std::string& file) {
   std::vector<std::set<std::vector<std::string>>> seen(totals.breakdowns.size());
   for (const nlohmann::json& entry : state.at("segments")) {
-    const auto b = entry.at("breakdown").get<std::size_t>();
+    const std::int64_t breakdown = integer(entry.at("breakdown"));
+    const std::size_t b = breakdown < 0 ? totals.breakdowns.size() : static_cast<std::size_t>(breakdown);
     const auto values = entry.at("values").get<std::vector<std::string>>();
     const auto labels = entry.at("labels").get<std::vector<std::string>>();
     if (b >= totals.breakdowns.size() || values.size() != totals.breakdowns[b].columns.size() ||
@@ -338,6 +374,8 @@ void add_state(const RunSetup& setup, RunTotals& totals, std::string_view text, 
     add_saved(setup, totals, saved, file);
   } catch (const nlohmann::json::exception& e) {
     throw damaged(file, e.what());
+  } catch (const NotANumber& e) {
+    throw damaged(file, "a value that is not " + e.what);
   }
 }
 

@@ -131,6 +131,14 @@ TEST_CASE("a count below 0, above the rows or off the scales is refused, naming 
         prefix + "dimension d gap scores: a sum no rows on its scales could give");
   const std::string rows = forged(state, [](nlohmann::json& json) { json["all"]["rows"] = std::int64_t{1} << 41; });
   CHECK(refusal(rows) == prefix + "a tally of 2199023255552 rows (at least 0, at most 2^40 in one run)");
+  // Found by fuzzing: a float where a count belongs was converted past the
+  // integer's range (undefined behaviour) instead of being refused.
+  for (const double number : {6.64444e113, 1.5, -1e30}) {
+    CHECK(refusal(forged(state, [&](nlohmann::json& json) { json["all"]["counters"][expectation] = number; })) ==
+          "f.state: error: a damaged gapscore state: a value that is not an integer of 64 bits");
+  }
+  CHECK(refusal(forged(state, [](nlohmann::json& json) { json["input"]["rows_read"] = 1e300; })) ==
+        "f.state: error: a damaged gapscore state: a value that is not an integer of 64 bits");
 }
 
 TEST_CASE("a state's accounting and segments must add up", "[engine]") {
