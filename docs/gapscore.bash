@@ -52,14 +52,14 @@ _gapscore() {
   case $command in
     score)
       options="--questionnaire -q --by --min-n --max-segments --max-memory --jobs -j --strict --quiet --progress --delimiter -d
-               --output -o --format -f --baseline --fail-if --rejects --emit-state --help -h"
+               --output -o --format -f --baseline --fail-if --allow-empty --rejects --emit-state --help -h"
       ;;
     validate)
       options="--questionnaire -q --by --min-n --max-segments --max-memory --jobs -j --strict --quiet --progress --delimiter -d
                --help -h"
       ;;
     merge)
-      options="--output -o --format -f --baseline --fail-if --min-n --max-segments --max-memory --emit-state --help -h"
+      options="--output -o --format -f --baseline --fail-if --allow-empty --min-n --max-segments --max-memory --emit-state --help -h"
       ;;
     compare)
       options="--segment-a --segment-b --output -o --format -f --help -h"

@@ -21,6 +21,7 @@
 #include "gapscore/base/text.h"
 #include "gapscore/input/record_reader.h"
 #include "gapscore/report/baseline.h"
+#include "gapscore/report/empty_measures.h"
 #include "gapscore/writers/json_writer.h"
 #include "gapscore/writers/report_reader.h"
 #include "gapscore/writers/writer.h"
@@ -218,6 +219,8 @@ void add_report_options(CLI::App& app, ReportOptions& options) {
                  "Exit 4 after writing the report when this holds, e.g. \"nps.score < 20\"; repeatable")
       ->type_name("EXPR")
       ->allow_extra_args(false);
+  app.add_flag("--allow-empty", options.allow_empty,
+               "Write the report even when a declared item, metric or Kano feature has no valid value at all");
 }
 
 std::vector<Threshold> parse_thresholds(const ReportOptions& options) {
@@ -226,7 +229,14 @@ std::vector<Threshold> parse_thresholds(const ReportOptions& options) {
   return thresholds;
 }
 
-bool deliver_report(Report report, const ReportOptions& options, const std::vector<Threshold>& thresholds) {
+bool deliver_report(Report report, const Questionnaire& questionnaire, const ReportOptions& options,
+                    const std::vector<Threshold>& thresholds) {
+  // A nightly job must not pass on a measure that is empty everywhere (a
+  // scale or column that does not fit the data): nothing is written.
+  if (!options.allow_empty) {
+    std::vector<Diagnostic> empty = empty_measures(report, questionnaire);
+    if (!empty.empty()) throw Error(ErrorKind::kInvalid, std::move(empty));
+  }
   if (!options.baseline.empty()) compare_with_baseline(report, read_report_file(options.baseline));
   const std::string output = options.output.empty() ? "-" : options.output;
   // Thresholds are checked before anything is written, so that one naming

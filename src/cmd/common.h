@@ -77,6 +77,7 @@ struct ReportOptions {
   std::string format;  ///< empty: from the output's extension, else json
   std::string baseline;
   std::vector<std::string> fail_if;
+  bool allow_empty = false;
 };
 
 void add_report_options(CLI::App& app, ReportOptions& options);
@@ -84,10 +85,12 @@ void add_report_options(CLI::App& app, ReportOptions& options);
 /// The --fail-if conditions, parsed before any work; throws Error(kUsage).
 std::vector<Threshold> parse_thresholds(const ReportOptions& options);
 
-/// Compares with the baseline, checks the thresholds, writes the report,
+/// Refuses a report with an empty measure (empty_measures) unless allowed,
+/// compares with the baseline, checks the thresholds, writes the report,
 /// then prints each threshold crossed on standard error. Returns false when
-/// any was crossed; throws Error(kUsage), writing nothing, when a threshold
-/// names no figure of the report.
-bool deliver_report(Report report, const ReportOptions& options, const std::vector<Threshold>& thresholds);
+/// any was crossed; throws Error(kInvalid) for an empty measure and
+/// Error(kUsage) for a threshold naming no figure, writing nothing.
+bool deliver_report(Report report, const Questionnaire& questionnaire, const ReportOptions& options,
+                    const std::vector<Threshold>& thresholds);
 
 }  // namespace gapscore::cmd

@@ -88,7 +88,7 @@ bool run_merge(const MergeOptions& options) {
   Engine engine(origin.questionnaire, std::move(engine_options));
   for (const StateText& state : states) engine.merge_state(state.text, state.file);
   if (!options.emit_state.empty()) write_output(options.emit_state, engine.save_state());
-  return !writes_report || deliver_report(engine.finish(), options.report, thresholds);
+  return !writes_report || deliver_report(engine.finish(), origin.questionnaire, options.report, thresholds);
 }
 
 }  // namespace gapscore::cmd

@@ -119,9 +119,10 @@ bool run_score(const ScoreOptions& options) {
   const Questionnaire questionnaire = load_questionnaire(options.input.questionnaire);
   EngineOptions engine = engine_options(options.input);
   // Problems with single cells and rows are summed up at the end; warnings
-  // about the input as a whole (encoding, repeated names) are shown as found.
-  engine.on_problem = [](const Diagnostic& diagnostic) {
-    if (diagnostic.severity == Severity::kWarning) std::cerr << format_diagnostic(diagnostic) << '\n';
+  // about the input as a whole (encoding, repeated names) are shown as
+  // found, unless --quiet asks for errors only.
+  engine.on_problem = [quiet = options.input.quiet](const Diagnostic& diagnostic) {
+    if (!quiet && diagnostic.severity == Severity::kWarning) std::cerr << format_diagnostic(diagnostic) << '\n';
   };
   std::unique_ptr<RejectsWriter> rejects;
   if (!options.rejects.empty()) {
@@ -141,7 +142,7 @@ bool run_score(const ScoreOptions& options) {
   Report report = scoring.finish();
   const InputSummary input = report.input;
   bool passed = true;
-  if (writes_report) passed = deliver_report(std::move(report), options.report, thresholds);
+  if (writes_report) passed = deliver_report(std::move(report), questionnaire, options.report, thresholds);
   if (rejects) rejects->commit();
   if (!options.input.quiet) print_summary(input);
   return passed;

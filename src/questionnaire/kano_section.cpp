@@ -57,13 +57,14 @@ void read_feature(const json& value, const std::string& pointer, const Scale& sc
                   std::map<std::string, std::string>& ids, LoadState& state) {
   Checker& check = state.check;
   if (!check.expect_object(value, pointer)) return;
-  check.allow_keys(value, pointer, {"id", "text", "functional", "dysfunctional"});
+  check.allow_keys(value, pointer, {"id", "text", "functional", "dysfunctional", "optional"});
   KanoFeature feature;
   feature.scale = scale;
   const std::optional<std::string> id = check.string_at(value, "id", pointer, true);
   const std::optional<std::string> functional = check.column_at(value, "functional", pointer, true);
   const std::optional<std::string> dysfunctional = check.column_at(value, "dysfunctional", pointer, true);
   feature.text = check.string_at(value, "text", pointer, false).value_or("");
+  feature.optional = check.boolean_at(value, "optional", pointer).value_or(false);
   if (functional) state.use_column(*functional, child(pointer, "functional"));
   if (dysfunctional) state.use_column(*dysfunctional, child(pointer, "dysfunctional"));
   if (!id || !functional || !dysfunctional) return;

@@ -47,8 +47,9 @@ void read_metric(const json& value, const std::string& pointer, std::map<std::st
                  LoadState& state) {
   Checker& check = state.check;
   if (!check.expect_object(value, pointer)) return;
-  check.allow_keys(value, pointer,
-                   {"id", "type", "column", "scale", "promoter_min", "detractor_max", "satisfied_min", "agree_min"});
+  check.allow_keys(
+      value, pointer,
+      {"id", "type", "column", "scale", "promoter_min", "detractor_max", "satisfied_min", "agree_min", "optional"});
   Metric metric;
   bool ok = true;
   const std::optional<MetricType> type = read_type(check, value, pointer);
@@ -98,6 +99,7 @@ void read_metric(const json& value, const std::string& pointer, std::map<std::st
   metric.detractor_max = option("detractor_max", MetricType::kNps, std::min(6, scale.max - 1));
   metric.satisfied_min = option("satisfied_min", MetricType::kCsat, scale.max - 1);
   metric.agree_min = option("agree_min", MetricType::kCes, (scale.min + scale.max) / 2 + 1);
+  metric.optional = check.boolean_at(value, "optional", pointer).value_or(false);
   if (metric.type == MetricType::kNps && metric.detractor_max >= metric.promoter_min) {
     check.problem(pointer, "detractor_max (" + std::to_string(metric.detractor_max) +
                                ") must be less than promoter_min (" + std::to_string(metric.promoter_min) + ")");

@@ -119,8 +119,9 @@ class ServqualReader {
 
   std::optional<Item> read_item(const json& value, const std::string& pointer) {
     if (!check_.expect_object(value, pointer)) return std::nullopt;
-    check_.allow_keys(value, pointer,
-                      {"id", "text", "expectation", "perception", "adequate", "desired", "scale", "reverse"});
+    check_.allow_keys(
+        value, pointer,
+        {"id", "text", "expectation", "perception", "adequate", "desired", "scale", "reverse", "optional"});
     Item item;
     bool ok = true;
     if (auto id = check_.string_at(value, "id", pointer, true)) {
@@ -147,6 +148,7 @@ class ServqualReader {
       if (!column->empty()) state_.use_column(*column, child(pointer, key));
     }
     item.reverse = check_.boolean_at(value, "reverse", pointer).value_or(false);
+    item.optional = check_.boolean_at(value, "optional", pointer).value_or(false);
     if (value.contains("scale")) {
       const std::optional<Scale> scale = state_.scales.reference(check_, value, pointer);
       if (!scale) return std::nullopt;

@@ -33,6 +33,7 @@ struct Item {
   std::string adequate;
   std::string desired;
   bool reverse = false;
+  bool optional = false;  ///< a report may have no valid value of it
 };
 
 struct Dimension {
@@ -55,6 +56,7 @@ struct Metric {
   int detractor_max = 6;
   int satisfied_min = 4;
   int agree_min = 5;
+  bool optional = false;  ///< a report may have no valid value of it
 };
 
 enum class Weighting { kNone, kFixed, kImportance };
@@ -68,6 +70,7 @@ struct KanoFeature {
   std::string functional;
   std::string dysfunctional;
   Scale scale;
+  bool optional = false;  ///< a report may have no valid pair of answers
 };
 
 /// A validated questionnaire: every reference resolved, every default filled.
