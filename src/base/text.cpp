@@ -89,8 +89,28 @@ std::vector<std::string> near_matches(std::string_view wanted, const std::vector
   return out;
 }
 
-std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& candidates) {
-  const std::vector<std::string> near = near_matches(wanted, candidates);
+namespace {
+
+// The fewest edits that turn `part` into some run of characters of `text`
+// (Sellers' approximate substring match), ignoring ASCII case.
+std::size_t substring_distance(std::string_view part, std::string_view text) {
+  std::vector<std::size_t> previous(part.size() + 1);
+  std::vector<std::size_t> current(part.size() + 1);
+  for (std::size_t i = 0; i <= part.size(); ++i) previous[i] = i;
+  std::size_t best = part.size();
+  for (const char c : text) {
+    current[0] = 0;  // a match may start anywhere in the text
+    for (std::size_t i = 1; i <= part.size(); ++i) {
+      const std::size_t substitution = previous[i - 1] + (lower(part[i - 1]) == lower(c) ? 0 : 1);
+      current[i] = std::min({substitution, previous[i] + 1, current[i - 1] + 1});
+    }
+    best = std::min(best, current[part.size()]);
+    std::swap(previous, current);
+  }
+  return best;
+}
+
+std::string suggestion(const std::vector<std::string>& near) {
   if (near.empty()) return {};
   // A long name (a whole question) is shown by its start.
   constexpr std::size_t kShown = 80;
@@ -100,6 +120,41 @@ std::string did_you_mean(std::string_view wanted, const std::vector<std::string>
     out += near[i].size() <= kShown ? quote(near[i]) : quote(valid_utf8(near[i].substr(0, kShown - 3))) + "...";
   }
   return out + "?)";
+}
+
+}  // namespace
+
+std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& candidates) {
+  return suggestion(near_matches(wanted, candidates));
+}
+
+std::vector<std::string> pattern_near_matches(std::string_view pattern, const std::vector<std::string>& candidates,
+                                              std::size_t limit) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0; start <= pattern.size();) {
+    const std::size_t star = std::min(pattern.find('*', start), pattern.size());
+    if (star > start) parts.push_back(pattern.substr(start, star - start));
+    start = star + 1;
+  }
+  std::vector<std::pair<std::size_t, const std::string*>> scored;
+  for (const std::string& candidate : candidates) {
+    std::size_t total = 0;
+    bool near = !parts.empty();
+    for (const std::string_view part : parts) {
+      const std::size_t distance = substring_distance(part, candidate);
+      near = near && distance <= std::max<std::size_t>(1, part.size() / 3);
+      total += distance;
+    }
+    if (near) scored.push_back({total, &candidate});
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> near;
+  for (std::size_t i = 0; i < scored.size() && i < limit; ++i) near.push_back(*scored[i].second);
+  return near;
+}
+
+std::string did_you_mean_pattern(std::string_view pattern, const std::vector<std::string>& candidates) {
+  return suggestion(pattern_near_matches(pattern, candidates));
 }
 
 std::string format_number(double value) {

@@ -73,7 +73,7 @@ std::optional<std::size_t> Header::resolve(const std::string& reference, std::st
     }
     if (matches.size() == 1) return field;
     if (matches.empty()) {
-      *problem = "matches no column of the header";
+      *problem = "matches no column of the header" + did_you_mean_pattern(reference, names_);
     } else {
       if (matches.size() > 4) {
         const std::size_t more = matches.size() - 3;

@@ -29,6 +29,16 @@ std::vector<std::string> near_matches(std::string_view wanted, const std::vector
 /// ` (did you mean "a" or "b"?)`, or an empty string when there is nothing near.
 std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& candidates);
 
+/// The candidates a glob `pattern` (`*` for any run of characters) nearly
+/// matches: each part between the stars is within a third of its length
+/// in edits (at least 1) of some run of the candidate, ignoring case; at
+/// most `limit`, fewest edits first, ties in `candidates` order.
+std::vector<std::string> pattern_near_matches(std::string_view pattern, const std::vector<std::string>& candidates,
+                                              std::size_t limit = 3);
+
+/// did_you_mean for a glob pattern that matched nothing.
+std::string did_you_mean_pattern(std::string_view pattern, const std::vector<std::string>& candidates);
+
 /// Shortest decimal text that reads back as exactly `value` (round-trip).
 std::string format_number(double value);
 

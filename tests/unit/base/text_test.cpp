@@ -36,6 +36,20 @@ TEST_CASE("did_you_mean lists the nearest names", "[text]") {
   CHECK(did_you_mean("completely_different", header) == "");
 }
 
+TEST_CASE("a pattern that matches nothing is near the names its parts nearly contain", "[text]") {
+  const std::vector<std::string> header = {"Which branch did you visit?", "Which brunch?", "region", "Q6"};
+  // "brnch" is one insertion from "branch" and from "brunch", two edits
+  // from "batch" (5 / 3 = 1 allowed).
+  CHECK(pattern_near_matches("*brnch*", {"Which branch did you visit?", "Which batch?", "Which brunch?"}) ==
+        std::vector<std::string>{"Which branch did you visit?", "Which brunch?"});
+  // Two parts, each within its allowance; the fewest edits in all first.
+  CHECK(pattern_near_matches("which*brunch*", header) ==
+        std::vector<std::string>{"Which brunch?", "Which branch did you visit?"});
+  CHECK(pattern_near_matches("*", header).empty());
+  CHECK(pattern_near_matches("*zzzzzz*", header).empty());
+  CHECK(did_you_mean_pattern("*regoin*", header) == " (did you mean \"region\"?)");
+}
+
 TEST_CASE("format_number gives the shortest text that reads back exactly", "[text]") {
   CHECK(format_number(0.1) == "0.1");
   CHECK(format_number(-1.125) == "-1.125");
