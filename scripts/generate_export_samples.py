@@ -20,6 +20,25 @@ exports them:
 - excel/responses.txt: Excel's "Unicode text": UTF-16 LE with BOM, tab
   separated, CRLF.
 
+And the layouts `init` must recognise, each with its hand-written
+questionnaire (NAME_questionnaire.json beside NAME.csv):
+
+- qualtrics/insights2016.csv: the 2016 "Insights" export, its third header
+  row {'ImportId': ...} in single quotes.
+- qualtrics/side_by_side.csv: expectation and perception asked on one page
+  as a side-by-side question, columns Q1#1_k and Q1#2_k, the question row
+  "Question - Column heading - Statement".
+- surveymonkey/single_column.csv: every question a single column, so the
+  first header row has no blanks and the second says "Response" throughout.
+- surveymonkey/checkbox_ranking.csv: a "select all" checkbox block and a
+  ranking block over the same options, which are no E/P pair, with NPS and
+  CSAT.
+- microsoftforms/responses.csv: perception only (SERVPERF), agreement
+  wordings, Microsoft Forms' first columns (ID, Start time, ...).
+- googleforms/favourability.csv: perception only, favourability wordings.
+- servperf/responses.csv: a 13-item 0..10 perception survey (SERVPERF).
+- retail/nps.csv: a retailer's NPS dump: order, store, date, score, comment.
+
 Seeded: the same run writes the same bytes.
 Usage: scripts/generate_export_samples.py [OUT_DIR]
 """
@@ -273,10 +292,186 @@ def excel(out_dir, data):
         respondent_id="Response"))
 
 
+AGREE5 = {1: "Strongly disagree", 2: "Disagree", 3: "Neither agree nor disagree", 4: "Agree", 5: "Strongly agree"}
+FAVOUR5 = {1: "Very unfavorable", 2: "Somewhat unfavorable", 3: "Neither favorable nor unfavorable",
+           4: "Somewhat favorable", 5: "Very favorable"}
+
+
+def five_point(value):
+    """A 1..7 answer on a 1..5 scale."""
+    return None if value is None else min(5, max(1, round((value - 1) * 4 / 6) + 1))
+
+
+def perception_only(title, columns, scale, respondent_id=None, header_rows=1, extra_scales=None, metrics=()):
+    document = {"gapscore": 1, "title": title}
+    if respondent_id:
+        document["respondent_id"] = respondent_id
+    document["header_rows"] = header_rows
+    document["scales"] = {"ratings": scale, **(extra_scales or {})}
+    document["servqual"] = {"scale": "ratings", "dimensions": [{"id": "all", "items": [
+        {"id": f"item{i + 1}", "perception": column} for i, column in enumerate(columns)]}]}
+    if metrics:
+        document["metrics"] = list(metrics)
+    return document
+
+
+def one_dimension(document):
+    """The hand-written questionnaire with its items in one dimension, as init groups them."""
+    items = [item for dimension in document["servqual"]["dimensions"] for item in dimension["items"]]
+    document["servqual"]["dimensions"] = [{"id": "all", "items": items}]
+    return document
+
+
+def qualtrics_layouts(out_dir, data):
+    folder = os.path.join(out_dir, "qualtrics")
+    meta = [("ResponseId", "Response ID", "_recordId"), ("Finished", "Finished", "finished")]
+    for name, heading, stem in (("insights2016", None, None), ("side_by_side", "Rate Acme Bank", None)):
+        tags = [m[0] for m in meta]
+        texts = [m[1] for m in meta]
+        imports = [m[2] for m in meta]
+        if name == "insights2016":
+            for block, qid, question in (("Q1", "QID1", "Thinking of an excellent bank, how far do you agree?"),
+                                         ("Q2", "QID2", "Thinking of Acme Bank, how far do you agree?")):
+                for i, (_, statement) in enumerate(STATEMENTS, 1):
+                    tags.append(f"{block}_{i}")
+                    texts.append(f"{question} - {statement}")
+                    imports.append(f"{qid}_{i}")
+            expectation, perception = (lambda i: f"Q1_{i + 1}"), (lambda i: f"Q2_{i + 1}")
+        else:
+            for part, column_heading in ((1, "Expected service"), (2, "Perceived service")):
+                for i, (_, statement) in enumerate(STATEMENTS, 1):
+                    tags.append(f"Q1#{part}_{i}")
+                    texts.append(f"{heading} - {column_heading} - {statement}")
+                    imports.append(f"QID1#{part}_{i}")
+            expectation, perception = (lambda i: f"Q1#1_{i + 1}"), (lambda i: f"Q1#2_{i + 1}")
+        tags += ["Q3", "Q4", "Q5", "Q6"]
+        texts += ["How likely are you to recommend Acme Bank to a friend or colleague?",
+                  "Overall, how satisfied are you with Acme Bank?", "Acme Bank made it easy to handle my request.",
+                  "Which branch did you visit?"]
+        imports += ["QID3", "QID4", "QID5", "QID6"]
+        if name == "insights2016":
+            imports = [f"{{'ImportId': '{i}'}}" for i in imports]
+        else:
+            imports = [f'{{"ImportId":"{i}"}}' for i in imports]
+        rows = [tags, texts, imports]
+        for r in data:
+            rows.append([r["id"], "1"] + [text(v) for v in r["e"]] + [text(v) for v in r["p"]] +
+                        [str(r["nps"]), text(r["csat"]), str(r["ces"]), r["branch"]])
+        write_csv(os.path.join(folder, f"{name}.csv"), rows)
+        document = questionnaire(f"SERVQUAL short form - Qualtrics {name.replace('_', '-')} export",
+                                 {"e": expectation, "p": perception, "nps": "Q3", "csat": "Q4", "ces": "Q5"},
+                                 header_rows=3, respondent_id="ResponseId")
+        write_json(os.path.join(folder, f"{name}_questionnaire.json"),
+                   one_dimension(document) if name == "side_by_side" else document)
+
+
+def surveymonkey_layouts(out_dir, data):
+    folder = os.path.join(out_dir, "surveymonkey")
+    first = ["Respondent ID", "Collector ID", "Start Date", "End Date"]
+    first += [f"Expectation: {s}" for _, s in STATEMENTS] + [f"Perception: {s}" for _, s in STATEMENTS]
+    first += ["How likely is it that you would recommend Acme Bank to a friend or colleague?",
+              "Which branch do you usually visit?"]
+    second = ["", "", "", ""] + ["Response"] * 11 + ["Open-Ended Response"]
+    rows = [first, second]
+    for r in data:
+        day, time = r["start"][8:10], r["start"][11:]
+        rows.append([str(114000000000 + r["number"] * 7919), "431234567", f"10/{day}/2026 {time} AM",
+                     f"10/{day}/2026 {time} AM"] + [text(v) for v in r["e"]] + [text(v) for v in r["p"]] +
+                    [str(r["nps"]), r["branch"]])
+    write_csv(os.path.join(folder, "single_column.csv"), rows)
+    document = questionnaire("SERVQUAL short form - SurveyMonkey, single-column questions",
+                             {"e": lambda i: f"Expectation: {STATEMENTS[i][1]} / Response",
+                              "p": lambda i: f"Perception: {STATEMENTS[i][1]} / Response",
+                              "nps": "*recommend*", "csat": None, "ces": None},
+                             header_rows=2, header_names="joined", respondent_id="Respondent ID")
+    document["metrics"] = document["metrics"][:1]
+    write_json(os.path.join(folder, "single_column_questionnaire.json"), document)
+
+    options = [s for _, s in STATEMENTS] + ["Parking"]
+    first = ["Respondent ID", "Collector ID",
+             "Which of these have you seen at Acme Bank? Select all that apply."] + [""] * (len(options) - 1)
+    first += ["Rank these by how much they matter to you."] + [""] * (len(options) - 1)
+    first += ["How likely is it that you would recommend Acme Bank to a friend or colleague?",
+              "Overall, how satisfied or dissatisfied are you with Acme Bank?"]
+    second = ["", ""] + options + options + ["Response", "Response"]
+    rows = [first, second]
+    rng = random.Random(1117)
+    for r in data:
+        seen = [option if rng.random() < 0.5 else "" for option in options]
+        ranks = list(range(1, len(options) + 1))
+        rng.shuffle(ranks)
+        rows.append([str(114000000000 + r["number"] * 7919), "431234567"] + seen + [str(k) for k in ranks] +
+                    [str(r["nps"]), SAT5[r["csat"]] if r["csat"] else ""])
+    write_csv(os.path.join(folder, "checkbox_ranking.csv"), rows)
+    write_json(os.path.join(folder, "checkbox_ranking_questionnaire.json"), {
+        "gapscore": 1, "title": "Checkboxes and a ranking - SurveyMonkey", "respondent_id": "Respondent ID",
+        "header_rows": 2, "header_names": "joined",
+        "scales": {"nps": {"min": 0, "max": 10},
+                   "sat5": {"min": 1, "max": 5, "labels": {v: k for k, v in SAT5.items()}}},
+        "metrics": [{"id": "nps", "type": "nps", "column": "*recommend*", "scale": "nps"},
+                    {"id": "csat", "type": "csat", "column": "*satisfied*", "scale": "sat5"}]})
+
+
+def perception_layouts(out_dir, data):
+    folder = os.path.join(out_dir, "microsoftforms")
+    os.makedirs(folder, exist_ok=True)
+    header = ["ID", "Start time", "Completion time", "Email", "Name"] + [s for _, s in STATEMENTS]
+    header += ["How likely are you to recommend Acme Bank to a friend or colleague?", "Which branch?"]
+    rows = [header]
+    for r in data:
+        stamp = r["start"].replace("2026-10-", "10/").replace(" ", "/26 ")
+        rows.append([str(r["number"]), stamp, stamp, "anonymous", ""] +
+                    [AGREE5[five_point(v)] if v else "" for v in r["p"]] + [str(r["nps"]), r["branch"]])
+    write_csv(os.path.join(folder, "responses.csv"), rows)
+    write_json(os.path.join(folder, "questionnaire.json"), perception_only(
+        "SERVPERF short form - Microsoft Forms", [s for _, s in STATEMENTS],
+        {"min": 1, "max": 5, "labels": {v: k for k, v in AGREE5.items()}}, respondent_id="ID",
+        extra_scales={"nps": {"min": 0, "max": 10}},
+        metrics=[{"id": "nps", "type": "nps", "column": "*recommend*", "scale": "nps"}]))
+
+    folder = os.path.join(out_dir, "googleforms")
+    header = ["Timestamp"] + [f"How do you feel about Acme Bank's... [{s}]" for _, s in STATEMENTS] + ["Branch"]
+    rows = [header]
+    for r in data:
+        rows.append([r["start"].replace("-", "/") + " GMT+1"] +
+                    [FAVOUR5[five_point(v)] if v else "" for v in r["p"]] + [r["branch"]])
+    write_csv(os.path.join(folder, "favourability.csv"), rows, quoting=csv.QUOTE_ALL)
+    write_json(os.path.join(folder, "favourability_questionnaire.json"), perception_only(
+        "Favourability - Google Forms", [f"How do you feel about Acme Bank's... [{s}]" for _, s in STATEMENTS],
+        {"min": 1, "max": 5, "labels": {v: k for k, v in FAVOUR5.items()}}))
+
+    folder = os.path.join(out_dir, "servperf")
+    os.makedirs(folder, exist_ok=True)
+    rng = random.Random(1313)
+    header = ["Respondent ID", "Ward"] + [f"Q{i}" for i in range(1, 14)]
+    rows = [header]
+    for number in range(1, 31):
+        quality = rng.gauss(0, 1)
+        rows.append([f"H{number:04d}", rng.choice(["Maternity", "Surgery", "Outpatients"])] +
+                    ["" if rng.random() < 0.05 else str(min(10, max(0, round(rng.gauss(7 + 1.5 * quality, 1.5)))))
+                     for _ in range(13)])
+    write_csv(os.path.join(folder, "responses.csv"), rows)
+    write_json(os.path.join(folder, "questionnaire.json"), perception_only(
+        "SERVPERF, 13 items on 0..10 - hospital", [f"Q{i}" for i in range(1, 14)], {"min": 0, "max": 10},
+        respondent_id="Respondent ID"))
+
+    folder = os.path.join(out_dir, "retail")
+    os.makedirs(folder, exist_ok=True)
+    rows = [["order_id", "store", "purchase_date", "nps_score", "comment"]]
+    for r in data:
+        rows.append([f"ORD-{90000 + r['number']}", r["branch"], r["start"][:10], str(r["nps"]), r["comment"]])
+    write_csv(os.path.join(folder, "nps.csv"), rows)
+    write_json(os.path.join(folder, "nps_questionnaire.json"), {
+        "gapscore": 1, "title": "NPS - a retailer's dump", "respondent_id": "order_id",
+        "scales": {"nps": {"min": 0, "max": 10}},
+        "metrics": [{"id": "nps", "type": "nps", "column": "nps_score", "scale": "nps"}]})
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else "examples/exports"
     data = responses(random.Random(4180))
-    for render in (qualtrics, surveymonkey, limesurvey, googleforms, excel):
+    for render in (qualtrics, surveymonkey, limesurvey, googleforms, excel, qualtrics_layouts,
+                   surveymonkey_layouts, perception_layouts):
         render(out_dir, data)
 
 

@@ -108,7 +108,14 @@ std::optional<ItemColumn> item_column(const std::string& name) {
   if (mark < text.size() && (text[mark] == '-' || text[mark] == ':' || text[mark] == '|') &&
       one_of(text.substr(0, word), {"expectation", "expectations", "expected", "perception", "perceptions", "perceived",
                                     "performance", "adequate", "minimum", "desired"})) {
-    const std::string statement(trim(std::string_view(text).substr(mark + 1)));
+    std::string statement(trim(std::string_view(text).substr(mark + 1)));
+    // SurveyMonkey's joined names end in its sub-label for a single answer.
+    for (const std::string_view sub_label : {" / Response", " / Open-Ended Response"}) {
+      if (statement.size() > sub_label.size() &&
+          std::string_view(statement).substr(statement.size() - sub_label.size()) == sub_label) {
+        statement.resize(statement.size() - sub_label.size());
+      }
+    }
     if (!statement.empty()) return ItemColumn{measure_of(text.substr(0, word)), statement};
   }
   // "E_01", "P01", "exp3"

@@ -1,13 +1,16 @@
 #include "gapscore/scaffold/item_pairing.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string_view>
 #include <utility>
 
 #include "gapscore/base/text.h"
 #include "gapscore/scaffold/column_names.h"
+#include "gapscore/scaffold/scale_guess.h"
 
 namespace gapscore::scaffold {
 
@@ -34,6 +37,19 @@ std::optional<std::pair<std::string, std::string>> stem_and_statement(const std:
   return std::nullopt;
 }
 
+// The longest start the texts share, cut back to a word's end.
+std::string shared_start(const std::vector<std::string>& texts) {
+  if (texts.size() < 2) return {};
+  std::size_t length = texts.front().size();
+  for (const std::string& text : texts) {
+    std::size_t i = 0;
+    while (i < length && i < text.size() && text[i] == texts.front()[i]) ++i;
+    length = i;
+  }
+  while (length > 0 && texts.front()[length - 1] != ' ' && texts.front()[length - 1] != '-') --length;
+  return texts.front().substr(0, length);
+}
+
 // The matrix questions among the columns: their stems, and under each its
 // statements with their columns.
 struct MatrixQuestions {
@@ -42,13 +58,49 @@ struct MatrixQuestions {
   std::map<std::string, std::vector<std::string>> statements;         // stem -> statements in order
 };
 
-MatrixQuestions matrix_questions(const std::vector<std::string>& names, const std::vector<std::string>& questions) {
+// Legacy Qualtrics writes "Stem?-Statement", with no spaces to split at:
+// the columns tagged Q1_1, Q1_2, ... share their stem, so a statement is
+// what follows the start the tag's question texts share.
+std::map<std::size_t, std::pair<std::string, std::string>> tagged_statements(const Guesswork& work) {
+  std::map<std::string, std::vector<std::size_t>> columns_of_tag;
+  for (std::size_t c = 0; c < work.names.size() && c < work.questions.size(); ++c) {
+    const std::size_t underscore = work.names[c].rfind('_');
+    if (underscore == std::string::npos || underscore == 0 || work.questions[c].empty()) continue;
+    columns_of_tag[work.names[c].substr(0, underscore)].push_back(c);
+  }
+  std::map<std::size_t, std::pair<std::string, std::string>> statements;
+  for (const auto& [tag, columns] : columns_of_tag) {
+    std::vector<std::string> texts;
+    for (const std::size_t c : columns) texts.push_back(work.questions[c]);
+    const std::string start = shared_start(texts);
+    std::string stem(trim(start));
+    while (!stem.empty() && (stem.back() == '-' || stem.back() == ' ')) stem.pop_back();
+    if (stem.empty()) continue;
+    for (const std::size_t c : columns) {
+      statements[c] = {stem, std::string(trim(std::string_view(work.questions[c]).substr(start.size())))};
+    }
+  }
+  return statements;
+}
+
+MatrixQuestions matrix_questions(const Guesswork& work, std::vector<std::string>* unscaled_stems) {
+  const std::vector<std::string>& names = work.names;
+  const std::vector<std::string>& questions = work.questions;
+  const std::map<std::size_t, std::pair<std::string, std::string>> tagged = tagged_statements(work);
   MatrixQuestions matrix;
+  std::map<std::string, std::size_t> unscaled_columns;  // stem -> columns not on a scale
   for (std::size_t c = 0; c < names.size(); ++c) {
     const std::string& text = c < questions.size() && !questions[c].empty() ? questions[c] : names[c];
-    const auto parts = stem_and_statement(text);
+    std::optional<std::pair<std::string, std::string>> parts = stem_and_statement(text);
+    if (!parts && tagged.count(c) > 0) parts = tagged.at(c);
     if (!parts || parts->second.empty()) continue;
     const auto& [stem, statement] = *parts;
+    // A block of checkboxes or free text is no answer scale to pair.
+    if (!answers_on_one_scale(work.profiles[c])) {
+      // Only a block is worth naming: one column over "Response" is a single question.
+      if (++unscaled_columns[stem] == 2) unscaled_stems->push_back(stem);
+      continue;
+    }
     if (matrix.columns.count(stem) == 0) matrix.order.push_back(stem);
     if (matrix.columns[stem].emplace(ascii_lower(statement), names[c]).second) {
       matrix.statements[stem].push_back(statement);
@@ -61,9 +113,9 @@ MatrixQuestions matrix_questions(const std::vector<std::string>& names, const st
 // export of a SERVQUAL questionnaire is two matrix questions over the same
 // statements, expectations first: pairs the two stems sharing the most
 // statements (at least two), the first as expectations.
-std::vector<PairedItem> matrix_items(const std::vector<std::string>& names, const std::vector<std::string>& questions,
-                                     std::string* stems) {
-  MatrixQuestions matrix = matrix_questions(names, questions);
+std::vector<PairedItem> matrix_items(const Guesswork& work, std::string* stems,
+                                     std::vector<std::string>* unscaled_stems) {
+  MatrixQuestions matrix = matrix_questions(work, unscaled_stems);
   std::size_t best = 1;
   std::pair<std::string, std::string> pair;
   for (std::size_t a = 0; a < matrix.order.size(); ++a) {
@@ -92,15 +144,131 @@ std::vector<PairedItem> matrix_items(const std::vector<std::string>& names, cons
   return items;
 }
 
+// A Qualtrics side-by-side column, `Q1#2_3`: question Q1, its column 2,
+// statement 3.
+struct SideBySideColumn {
+  std::string question;
+  std::string part;
+  std::string statement;
+};
+
+std::optional<SideBySideColumn> side_by_side_column(const std::string& name) {
+  const std::size_t hash = name.find('#');
+  const std::size_t underscore = name.find('_', hash == std::string::npos ? 0 : hash);
+  if (hash == std::string::npos || hash == 0 || underscore == std::string::npos || underscore == hash + 1 ||
+      underscore + 1 == name.size()) {
+    return std::nullopt;
+  }
+  const std::string part = name.substr(hash + 1, underscore - hash - 1);
+  if (!std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    return std::nullopt;
+  }
+  return SideBySideColumn{name.substr(0, hash), part, name.substr(underscore + 1)};
+}
+
+// The measure a side-by-side column's heading names ("Expected service",
+// "Perceived service", "Minimum", "Desired"), or empty.
+std::string measure_named(const std::string& heading) {
+  const std::string text = ascii_lower(heading);
+  const auto has = [&text](const char* word) { return text.find(word) != std::string::npos; };
+  if (has("minimum") || has("adequate")) return "adequate";
+  if (has("desired")) return "desired";
+  if (has("expect") || has("should") || has("ideal") || has("excellent")) return "expectation";
+  if (has("percei") || has("perform") || has("actual") || has("experience")) return "perception";
+  return {};
+}
+
+// Qualtrics' side-by-side question asks expectation and perception over
+// the same statements on one page: columns Q1#1_k and Q1#2_k. Each part's
+// measure is read from its heading in the question text ("Q - Heading -
+// Statement") when it names one, else part 1 is the expectation and part
+// 2 the perception; a statement's text is what follows its part's shared
+// start. The question with the most statements in two or three parts wins.
+std::vector<PairedItem> side_by_side_items(const Guesswork& work, std::string* description,
+                                           std::vector<std::string>* unscaled) {
+  // question -> part -> statement -> column
+  std::map<std::string, std::map<std::string, std::map<std::string, std::size_t>>> questions;
+  std::vector<std::string> order;
+  for (std::size_t c = 0; c < work.names.size(); ++c) {
+    const std::optional<SideBySideColumn> column = side_by_side_column(work.names[c]);
+    if (!column) continue;
+    if (!answers_on_one_scale(work.profiles[c])) {
+      unscaled->push_back(work.names[c]);
+      continue;
+    }
+    if (questions.count(column->question) == 0) order.push_back(column->question);
+    questions[column->question][column->part].emplace(column->statement, c);
+  }
+  std::string best;
+  std::size_t best_statements = 1;
+  for (const std::string& question : order) {
+    const auto& parts = questions[question];
+    if (parts.size() < 2 || parts.size() > 3) continue;
+    std::size_t shared = parts.begin()->second.size();
+    for (const auto& [part, statements] : parts) shared = std::min(shared, statements.size());
+    if (shared > best_statements) {
+      best = question;
+      best_statements = shared;
+    }
+  }
+  std::vector<PairedItem> items;
+  if (best.empty()) return items;
+  const auto& parts = questions[best];
+  std::map<std::string, std::string> measures;  // part -> measure
+  std::map<std::string, std::string> starts;    // part -> shared start of its question texts
+  bool named = true;
+  for (const auto& [part, statements] : parts) {
+    std::vector<std::string> texts;
+    for (const auto& [statement, c] : statements) {
+      if (c < work.questions.size()) texts.push_back(work.questions[c]);
+    }
+    starts[part] = shared_start(texts);
+    measures[part] = measure_named(starts[part]);
+    named = named && !measures[part].empty();
+  }
+  if (!named) {
+    if (parts.size() != 2) return items;
+    measures[parts.begin()->first] = "expectation";
+    measures[std::next(parts.begin())->first] = "perception";
+  }
+  const auto& [first_part, first_statements] = *parts.begin();
+  std::vector<std::pair<std::size_t, std::string>> statements_in_order;
+  for (const auto& [statement, c] : first_statements) statements_in_order.push_back({c, statement});
+  std::sort(statements_in_order.begin(), statements_in_order.end());
+  for (const auto& [first_column, statement] : statements_in_order) {
+    PairedItem item;
+    for (const auto& [part, statements] : parts) {
+      const auto found = statements.find(statement);
+      if (found != statements.end()) item.columns[measures[part]] = work.names[found->second];
+    }
+    if (item.columns.size() != parts.size() || item.columns.count("perception") == 0) continue;
+    const std::string text = first_column < work.questions.size() ? work.questions[first_column] : "";
+    const std::string& start = starts[first_part];
+    item.key = !start.empty() && text.size() > start.size() ? std::string(trim(text.substr(start.size())))
+                                                            : best + "_" + statement;
+    items.push_back(std::move(item));
+  }
+  *description = "the side-by-side question " + quote(best) + " (" +
+                 (named ? std::string("parts named by their headings")
+                        : "part 1 as expectations, part 2 as perceptions: check which is which") +
+                 ")";
+  return items;
+}
+
 // The items named like E_01/P_01, in order of their first column; items
 // without a perception column are moved to `without_perception`.
-std::vector<PairedItem> named_items(const Guesswork& work, std::vector<std::string>* without_perception) {
+std::vector<PairedItem> named_items(const Guesswork& work, std::vector<std::string>* without_perception,
+                                    std::vector<std::string>* unscaled) {
   std::vector<PairedItem> items;
   std::map<std::string, std::size_t> item_of_key;
   for (std::size_t c = 0; c < work.names.size(); ++c) {
     const std::optional<ItemColumn> column = item_column(work.names[c]);
     const ColumnProfile& profile = work.profiles[c];
     if (!column || profile.numbers() + static_cast<std::int64_t>(profile.texts().size()) == 0) continue;
+    if (!answers_on_one_scale(profile)) {
+      unscaled->push_back(work.names[c]);
+      continue;
+    }
     const std::string key = ascii_lower(column->key);
     auto [at, inserted] = item_of_key.emplace(key, items.size());
     if (inserted) items.push_back({column->key, {}});
@@ -122,8 +290,9 @@ std::vector<PairedItem> named_items(const Guesswork& work, std::vector<std::stri
 
 ItemPairing pair_items(Guesswork& work) {
   ItemPairing pairing;
-  pairing.items = named_items(work, &pairing.without_perception);
-  if (pairing.items.empty()) pairing.items = matrix_items(work.names, work.questions, &pairing.matrix_stems);
+  pairing.items = named_items(work, &pairing.without_perception, &pairing.unscaled);
+  if (pairing.items.empty()) pairing.items = side_by_side_items(work, &pairing.side_by_side, &pairing.unscaled);
+  if (pairing.items.empty()) pairing.items = matrix_items(work, &pairing.matrix_stems, &pairing.unscaled);
   for (const PairedItem& item : pairing.items) {
     for (const auto& [measure, column] : item.columns) work.used[work.index_of(column)] = true;
   }
@@ -147,6 +316,7 @@ std::string found_items_note(const ItemPairing& pairing) {
          " with expectation and perception" +
          (with_zone > 0 ? ", " + std::to_string(with_zone) + " with a zone of tolerance" : "") +
          (perception_only > 0 ? ", " + std::to_string(perception_only) + " perception only" : "") +
+         (pairing.side_by_side.empty() ? "" : ", from " + pairing.side_by_side) +
          (pairing.matrix_stems.empty()
               ? ""
               : ", from two questions over the same statements: " + pairing.matrix_stems + " (check which is which)");

@@ -52,18 +52,36 @@ const MetricGuess kGuesses[] = {
      },
      1, 7, 7}};
 
+// Satisfaction asked in words ("Very satisfied") rather than numbers.
+bool satisfaction_words(const MetricGuess& guess, const ColumnProfile& profile) {
+  return std::string(guess.type) == "csat" && !mostly_integers(profile) && answers_on_one_scale(profile) &&
+         word_scale_of(profile) == "satisfaction";
+}
+
 bool fits(const MetricGuess& guess, const Guesswork& work, std::size_t c) {
   const ColumnProfile& profile = work.profiles[c];
   const std::string described = c < work.questions.size() ? work.names[c] + " " + work.questions[c] : work.names[c];
+  if (work.used[c] || !guess.named(described)) return false;
+  if (satisfaction_words(guess, profile)) return true;
   // An answer scale has answers near its top: a 1..3 group code is not an NPS.
-  return !work.used[c] && guess.named(described) && mostly_integers(profile) && *profile.min() >= guess.lowest &&
-         *profile.max() <= guess.highest && *profile.max() >= guess.default_high - 3;
+  return mostly_integers(profile) && *profile.min() >= guess.lowest && *profile.max() <= guess.highest &&
+         *profile.max() >= guess.default_high - 3;
 }
 
 // The metric on column `c`, its scale added to `scales` when not the default.
 Json metric_on(const MetricGuess& guess, std::size_t c, Guesswork& work, Json* scales) {
   const ColumnProfile& profile = work.profiles[c];
   Json metric = {{"id", guess.type}, {"type", guess.type}, {"column", work.names[c]}};
+  if (satisfaction_words(guess, profile)) {
+    const Json scale = labelled_scale(profile);
+    const std::string scale_name = "satisfaction" + std::to_string(scale["max"].get<int>());
+    (*scales)[scale_name] = scale;
+    metric["scale"] = scale_name;
+    work.used[c] = true;
+    work.notes.push_back(std::string(guess.type) + ": column \"" + work.names[c] + "\" in words, as \"" + scale_name +
+                         "\" (" + std::to_string(scale["labels"].size()) + " wordings as labels)");
+    return metric;
+  }
   std::string range = std::string(guess.type) == "nps" ? "0..10" : "1.." + std::to_string(guess.default_high);
   if (std::string(guess.type) != "nps") {
     const int top = rounded_scale_top(*profile.max());

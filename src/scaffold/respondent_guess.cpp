@@ -12,8 +12,9 @@ std::optional<std::string> guess_respondent_id(Guesswork& work) {
     const std::int64_t filled = profile.cells() - profile.empty();
     // An id column with a few repeats is still one: gapscore rejects the repeats.
     const auto distinct = static_cast<std::int64_t>(profile.distinct());
-    if (is_id_name(work.names[c]) && filled > 0 && profile.empty() == 0 &&
-        (profile.distinct_capped() || distinct * 100 >= filled * 95)) {
+    // Legacy Qualtrics tags its id V1, with "ResponseID" as its question text.
+    const bool named = is_id_name(work.names[c]) || (c < work.questions.size() && is_id_name(work.questions[c]));
+    if (named && filled > 0 && profile.empty() == 0 && (profile.distinct_capped() || distinct * 100 >= filled * 95)) {
       work.used[c] = true;
       work.notes.push_back("respondent id: column \"" + work.names[c] + "\"" +
                            (profile.distinct_capped() || distinct == filled

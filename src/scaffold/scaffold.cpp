@@ -8,6 +8,7 @@
 #include "gapscore/scaffold/item_pairing.h"
 #include "gapscore/scaffold/kano_guess.h"
 #include "gapscore/scaffold/metric_guess.h"
+#include "gapscore/scaffold/perception_items.h"
 #include "gapscore/scaffold/respondent_guess.h"
 #include "gapscore/scaffold/scale_guess.h"
 
@@ -46,11 +47,13 @@ void note_leftover_columns(Guesswork& work) {
 
 // Items are guessed first; each later guess passes over the columns taken
 // before it (work.used), so this order decides which guess gets a column.
-// The questionnaire's keys are set in the order a reader expects them.
-Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std::vector<std::string>& questions,
-                                const std::vector<ColumnProfile>& profiles, int header_rows, const std::string& source,
-                                const std::string& schema, bool joined_names) {
-  Guesswork work(names, questions, profiles);
+// Without expectation and perception pairs, metrics go before the
+// perception-only items, so that an NPS question is not taken for a
+// rating. The questionnaire's keys are set in the order a reader expects.
+Scaffold scaffold_questionnaire(const scaffold::HeaderLayout& layout, const std::vector<ColumnProfile>& profiles,
+                                const std::string& source, const std::string& schema) {
+  Guesswork work(layout.names, layout.questions, profiles);
+  if (!layout.description.empty()) work.notes.push_back("header: " + layout.description);
   const scaffold::ItemPairing pairing = scaffold::pair_items(work);
 
   Json questionnaire;
@@ -59,30 +62,37 @@ Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std
   questionnaire["title"] = "Survey from " + source;
   if (const auto id = scaffold::guess_respondent_id(work)) questionnaire["respondent_id"] = *id;
   if (const auto weight = scaffold::guess_weight_column(work)) questionnaire["weight_column"] = *weight;
-  if (header_rows != 1) questionnaire["header_rows"] = header_rows;
-  if (joined_names) questionnaire["header_names"] = "joined";
+  if (layout.rows != 1) questionnaire["header_rows"] = layout.rows;
+  if (layout.joined) questionnaire["header_names"] = "joined";
 
   Json scales = Json::object();
+  Json servqual;
   if (!pairing.items.empty()) {
     const std::string item_scale = scaffold::guess_item_scale(pairing.items, work, &scales);
-    questionnaire["scales"] = scales;
-    questionnaire["servqual"] = scaffold::guess_servqual(pairing.items, item_scale, work);
+    servqual = scaffold::guess_servqual(pairing.items, item_scale, work);
   }
-  work.notes.insert(work.notes.begin(), scaffold::found_items_note(pairing));
+  work.notes.insert(work.notes.begin() + (layout.description.empty() ? 0 : 1), scaffold::found_items_note(pairing));
   if (!pairing.without_perception.empty()) {
     work.notes.push_back("columns that look like items but have no perception column, left out: " +
                          scaffold::listed(pairing.without_perception, 6));
   }
+  if (!pairing.unscaled.empty()) {
+    work.notes.push_back(
+        "left out of the items, their answers being neither numbers nor the labels of one scale "
+        "(checkboxes, rankings by name, free text): " +
+        scaffold::listed(pairing.unscaled, 6));
+  }
 
   const Json metrics = scaffold::guess_metrics(work, &scales);
-  if (!metrics.empty()) {
-    if (!scales.empty()) questionnaire["scales"] = scales;
-    questionnaire["metrics"] = metrics;
-  }
+  if (pairing.items.empty()) servqual = scaffold::guess_perception_items(work, &scales);
+  if (!scales.empty()) questionnaire["scales"] = scales;
+  if (!servqual.is_null()) questionnaire["servqual"] = servqual;
+  if (!metrics.empty()) questionnaire["metrics"] = metrics;
   const Json features = scaffold::guess_kano_features(work);
   if (!features.empty()) questionnaire["kano"] = {{"features", features}};
   note_leftover_columns(work);
-  return Scaffold{std::move(questionnaire), std::move(work.notes)};
+  const bool scorable = !servqual.is_null() || !metrics.empty() || !features.empty();
+  return Scaffold{std::move(questionnaire), std::move(work.notes), scorable};
 }
 
 }  // namespace gapscore

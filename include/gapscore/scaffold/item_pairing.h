@@ -19,12 +19,17 @@ struct ItemPairing {
   std::vector<PairedItem> items;                ///< each with a perception column
   std::vector<std::string> without_perception;  ///< a column of each item left out for having none
   std::string matrix_stems;                     ///< which matrix question is which, when paired by those
+  std::string side_by_side;                     ///< the side-by-side question paired, and how
+  std::vector<std::string> unscaled;            ///< columns or questions left out: answers on no one scale
 };
 
 /// Pairs expectation, perception and zone-of-tolerance columns by the key
 /// in their names (item_column), skipping columns with no values; when no
-/// item has a perception column, pairs two matrix questions over the same
-/// statements instead (from `questions` where given, else the names).
+/// item has a perception column, the parts of a Qualtrics side-by-side
+/// question (Q1#1_k, Q1#2_k); failing that, two matrix questions over the
+/// same statements (from `questions` where given, else the names). Columns
+/// whose answers are not on one scale (answers_on_one_scale) are never
+/// paired, and are listed in `unscaled`.
 /// Marks the items' columns used. Finds nothing rather than failing.
 ItemPairing pair_items(Guesswork& work);
 

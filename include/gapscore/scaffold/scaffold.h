@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "gapscore/scaffold/column_profile.h"
+#include "gapscore/scaffold/header_layout.h"
 
 namespace gapscore {
 
@@ -12,19 +13,23 @@ namespace gapscore {
 struct Scaffold {
   nlohmann::ordered_json questionnaire;
   std::vector<std::string> notes;
+  /// Whether it has anything to score: items, metrics or Kano features.
+  /// Without, the questionnaire is not to be written: `validate` would
+  /// reject it.
+  bool scorable = false;
 };
 
-/// Guesses a questionnaire from the column names and a sample of values:
-/// pairs expectation and perception columns by naming, groups items into
+/// Guesses a questionnaire from an export's header layout and a sample of
+/// its values: pairs expectation and perception columns by naming, by a
+/// side-by-side question or by two matrix questions; groups items into
 /// dimensions (the standard RATER order for 22 numbered items, else by
-/// the letters before the number), guesses scales from the values, finds
-/// NPS, CSAT and CES columns by name and range, a respondent id and a
-/// weight column. `questions` is the question text under each name (a
-/// second header row), or empty; metrics are found by either. `source`
-/// names the data in the title; `schema`, when given, is the "$schema";
-/// `joined_names` says the names join all header rows (SurveyMonkey).
-Scaffold scaffold_questionnaire(const std::vector<std::string>& names, const std::vector<std::string>& questions,
-                                const std::vector<ColumnProfile>& profiles, int header_rows, const std::string& source,
-                                const std::string& schema, bool joined_names = false);
+/// the letters before the number); without pairs, rating columns as
+/// perception-only items by question block; guesses scales from the
+/// values and their wordings; finds NPS, CSAT and CES columns by name and
+/// range, a respondent id (by its name or its question text) and a weight
+/// column. `source` names the data in the title; `schema`, when given, is
+/// the "$schema".
+Scaffold scaffold_questionnaire(const scaffold::HeaderLayout& layout, const std::vector<ColumnProfile>& profiles,
+                                const std::string& source, const std::string& schema);
 
 }  // namespace gapscore

@@ -13,9 +13,23 @@ namespace gapscore::scaffold {
 /// `max` itself above 10.
 int rounded_scale_top(long long max);
 
+/// Whether most of a column's answers are numbers or the wordings of one
+/// known answer scale (agreement, satisfaction, favourability, frequency,
+/// quality, likelihood, importance): what an item's column must hold.
+bool answers_on_one_scale(const ColumnProfile& profile);
+
+/// The name of the known answer scale whose wordings read most of the
+/// column's texts ("agree", "satisfaction", ...), or empty.
+std::string word_scale_of(const ColumnProfile& profile);
+
+/// That scale as a questionnaire's scale, 1 to its length, with the
+/// wordings seen as labels; null when no known scale reads the texts.
+nlohmann::ordered_json labelled_scale(const ColumnProfile& profile);
+
 /// Guesses the items' answer scale from the values their columns hold: the
 /// values at least 1% of answers gave, widened to the usual top, with the
-/// agreement wordings of a 5- or 7-point scale as labels. Adds it to
+/// wordings of the known scale of that length that reads most of the
+/// answers as labels; without numbers, that scale's length. Adds it to
 /// `scales` (a JSON object) and notes it, with the stray values and the
 /// unknown wordings; returns its name. `items` must not be empty.
 std::string guess_item_scale(const std::vector<PairedItem>& items, Guesswork& work, nlohmann::ordered_json* scales);

@@ -24,7 +24,8 @@ TEST_CASE("22 numbered pairs become the RATER dimensions in the standard order",
                            r % 2 == 0 ? "North" : "South"});
     rows.push_back(row);
   }
-  const Scaffold scaffold = scaffold_questionnaire(names, {}, profiles_of(names.size(), rows), 1, "data.csv", "");
+  const Scaffold scaffold = scaffold_questionnaire(scaffold::HeaderLayout{"", 1, false, names, {}},
+                                                   profiles_of(names.size(), rows), "data.csv", "");
   const auto& q = scaffold.questionnaire;
   CHECK_FALSE(q.contains("$schema"));
   CHECK(q["respondent_id"] == "resp_id");
@@ -52,7 +53,8 @@ TEST_CASE("named statements stay one dimension, with their text", "[scaffold]") 
                                           "Expectation - Clean rooms", "Perception - Clean rooms"};
   const std::vector<std::vector<std::string>> rows = {
       {"Strongly agree", "Agree", "Agree", "Disagree"}, {"4", "5", "3", "Strongly disagree"}, {"5", "1", "2", "2"}};
-  const Scaffold scaffold = scaffold_questionnaire(names, {}, profiles_of(4, rows), 1, "x.csv", "");
+  const Scaffold scaffold =
+      scaffold_questionnaire(scaffold::HeaderLayout{"", 1, false, names, {}}, profiles_of(4, rows), "x.csv", "");
   const auto& q = scaffold.questionnaire;
   const auto& items = q["servqual"]["dimensions"][0]["items"];
   REQUIRE(items.size() == 2);

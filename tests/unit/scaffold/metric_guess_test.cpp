@@ -16,7 +16,8 @@ TEST_CASE("metrics need their name and a range that fits", "[scaffold]") {
     rows.push_back(
         {std::to_string(r % 11), std::to_string(1 + r % 10), std::to_string(1 + r % 9), std::to_string(1 + r % 3)});
   }
-  const Scaffold scaffold = scaffold_questionnaire(names, {}, profiles_of(4, rows), 1, "x.csv", "");
+  const Scaffold scaffold =
+      scaffold_questionnaire(scaffold::HeaderLayout{"", 1, false, names, {}}, profiles_of(4, rows), "x.csv", "");
   const auto& metrics = scaffold.questionnaire["metrics"];
   REQUIRE(metrics.size() == 2);
   CHECK(metrics[0]["column"] == "likely_to_recommend");

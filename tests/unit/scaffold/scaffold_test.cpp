@@ -13,7 +13,8 @@ TEST_CASE("ids, weights, Kano pairs and segments are recognised", "[scaffold]") 
     rows.push_back({std::to_string(r), r == 3 ? "" : "1.25", "I like it", "I dislike it", r % 3 == 0 ? "East" : "West",
                     "comment " + std::to_string(r)});
   }
-  const Scaffold scaffold = scaffold_questionnaire(names, {}, profiles_of(names.size(), rows), 1, "x.csv", "s.json");
+  const Scaffold scaffold = scaffold_questionnaire(scaffold::HeaderLayout{"", 1, false, names, {}},
+                                                   profiles_of(names.size(), rows), "x.csv", "s.json");
   const auto& q = scaffold.questionnaire;
   CHECK(q["$schema"] == "s.json");
   CHECK(q["respondent_id"] == "id");
@@ -38,7 +39,8 @@ TEST_CASE("the notes come in the order of the guesses, the items' count first", 
     rows.push_back({std::to_string(r), answer, answer, answer, answer, std::to_string(r % 11),
                     r % 2 == 0 ? "North" : "South", "3"});
   }
-  const Scaffold scaffold = scaffold_questionnaire(names, {}, profiles_of(names.size(), rows), 1, "x.csv", "");
+  const Scaffold scaffold = scaffold_questionnaire(scaffold::HeaderLayout{"", 1, false, names, {}},
+                                                   profiles_of(names.size(), rows), "x.csv", "");
   CHECK(scaffold.notes ==
         std::vector<std::string>{
             "found 2 SERVQUAL items: 2 with expectation and perception",
