@@ -1,6 +1,6 @@
 #include "gapscore/input/decode.h"
 
-#include <zlib.h>
+#include <isa-l/igzip_lib.h>
 
 #include <algorithm>
 #include <array>
@@ -13,49 +13,78 @@ namespace gapscore {
 
 namespace {
 
-// Inflates gzip data as a stream; several members one after another (as
-// `cat a.gz b.gz` makes) read as one.
+// Inflates gzip data as a stream with ISA-L's igzip, about three times
+// zlib's speed here (README, "Installing"); several members one after
+// another (as `cat a.gz b.gz` and pigz make) read as one.
 class GzipSource : public Source {
  public:
   GzipSource(std::unique_ptr<Source> inner, std::string name) : inner_(std::move(inner)), name_(std::move(name)) {
-    if (inflateInit2(&stream_, 15 + 16) != Z_OK) throw Error(ErrorKind::kIo, name_, "cannot start gzip decompression");
+    start_member();
   }
-  ~GzipSource() override { inflateEnd(&stream_); }
   GzipSource(const GzipSource&) = delete;
   GzipSource& operator=(const GzipSource&) = delete;
 
   std::size_t read(char* buffer, std::size_t size) override {
-    stream_.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream_.avail_out = static_cast<uInt>(std::min<std::size_t>(size, 1u << 30));
-    while (stream_.avail_out > 0 && !finished_) {
-      if (stream_.avail_in == 0) {
+    state_.next_out = reinterpret_cast<std::uint8_t*>(buffer);
+    state_.avail_out = static_cast<std::uint32_t>(std::min<std::size_t>(size, 1u << 30));
+    while (state_.avail_out > 0 && !finished_) {
+      if (state_.block_state == ISAL_BLOCK_FINISH) {
+        // The member is complete: what follows, if anything, is the next.
+        const std::uint8_t* rest = state_.next_in;
+        const std::uint32_t rest_size = state_.avail_in;
+        start_member();
+        state_.next_in = const_cast<std::uint8_t*>(rest);
+        state_.avail_in = rest_size;
+      }
+      if (state_.avail_in == 0) {
         const std::size_t got = inner_->read(input_.data(), input_.size());
         if (got == 0) {
           if (member_started_) throw Error(ErrorKind::kIo, name_, "the gzip data ends early (truncated file?)");
           finished_ = true;
           break;
         }
-        stream_.next_in = reinterpret_cast<Bytef*>(input_.data());
-        stream_.avail_in = static_cast<uInt>(got);
+        state_.next_in = reinterpret_cast<std::uint8_t*>(input_.data());
+        state_.avail_in = static_cast<std::uint32_t>(got);
       }
       member_started_ = true;
-      const int status = inflate(&stream_, Z_NO_FLUSH);
-      if (status == Z_STREAM_END) {
-        member_started_ = false;
-        inflateReset(&stream_);
-      } else if (status != Z_OK && status != Z_BUF_ERROR) {
-        throw Error(
-            ErrorKind::kIo, name_,
-            std::string("the gzip data is damaged: ") + (stream_.msg != nullptr ? stream_.msg : "inflate failed"));
-      }
+      const int status = isal_inflate(&state_);
+      if (status < 0) throw Error(ErrorKind::kIo, name_, "the gzip data is damaged: " + problem(status));
+      if (state_.block_state == ISAL_BLOCK_FINISH) member_started_ = false;
     }
-    return static_cast<std::size_t>(reinterpret_cast<char*>(stream_.next_out) - buffer);
+    return written(buffer);
   }
 
  private:
+  std::size_t written(const char* buffer) const {
+    return static_cast<std::size_t>(reinterpret_cast<const char*>(state_.next_out) - buffer);
+  }
+
+  // A fresh state for the next member, writing where the last one stopped.
+  void start_member() {
+    std::uint8_t* out = state_.next_out;
+    const std::uint32_t room = state_.avail_out;
+    isal_inflate_init(&state_);
+    state_.crc_flag = ISAL_GZIP;
+    state_.next_out = out;
+    state_.avail_out = room;
+  }
+
+  static std::string problem(int status) {
+    switch (status) {
+      case ISAL_INVALID_WRAPPER:
+        return "a member does not start with a gzip header";
+      case ISAL_UNSUPPORTED_METHOD:
+        return "a member is compressed by another method than deflate";
+      case ISAL_INCORRECT_CHECKSUM:
+        return "the CRC does not match the data";
+      default:
+        return "invalid deflate data";
+    }
+  }
+
   std::unique_ptr<Source> inner_;
   std::string name_;
-  z_stream stream_{};
+  inflate_state state_{};
   std::array<char, 1 << 18> input_{};
   bool member_started_ = false;
   bool finished_ = false;

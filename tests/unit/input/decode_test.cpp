@@ -89,4 +89,43 @@ TEST_CASE("damaged or truncated gzip data is an I/O error naming the input", "[i
   CHECK(damaged.messages.at(0).rfind("test.csv: error: the gzip data is damaged: ", 0) == 0);
 }
 
+TEST_CASE("many members of incompressible rows read whole across every buffer boundary", "[input]") {
+  // pigz writes one member per block; rows of pseudo-random digits keep each
+  // member near its own size, so members and rows straddle the reader's
+  // 256 KiB input and the output buffers.
+  std::string data;
+  std::string expected_last;
+  std::uint32_t state = 12345;
+  std::size_t rows = 0;
+  for (int member = 0; member < 12; ++member) {
+    std::string text;
+    while (text.size() < 70000) {
+      std::string row;
+      for (int digit = 0; digit < 40; ++digit) {
+        state = state * 1103515245u + 12345u;
+        row += static_cast<char>('0' + (state >> 16) % 10);
+      }
+      text += row + "\n";
+      expected_last = row;
+      ++rows;
+    }
+    data += gzip(text);
+  }
+  const std::vector<Read> records = read_all(data);
+  REQUIRE(records.size() == rows);
+  CHECK(records.back().fields == Fields{expected_last});
+}
+
+TEST_CASE("a gzip member whose CRC does not match its data is damaged", "[input]") {
+  std::string data = gzip("h1,h2\n1,2\n");
+  data[data.size() - 8] =
+      static_cast<char>(data[data.size() - 8] ^ 0x01);  // the CRC-32, first of the trailer's 8 bytes
+  CHECK(thrown_by([&] { read_all(data); }).messages ==
+        std::vector<std::string>{"test.csv: error: the gzip data is damaged: the CRC does not match the data"});
+  const std::string trailing = gzip("h1\n1\n") + "and then text that is not gzip";
+  CHECK(thrown_by([&] { read_all(trailing); }).messages ==
+        std::vector<std::string>{
+            "test.csv: error: the gzip data is damaged: a member does not start with a gzip header"});
+}
+
 }  // namespace gapscore
