@@ -2,7 +2,8 @@
 """The figures gapscore computes for the benchmark shape, with pandas: item
 expectation, perception and gap means and SDs; dimension scores (mean of
 a respondent's valid items, at least min_items of them); NPS, CSAT and CES;
-overall and by one segment column. Prints one JSON list of figure rows.
+overall and by one segment column. Prints one JSON list of figure rows,
+each with its segment as `column=value` ("" for all rows).
 
 Usage: bench_pandas.py QUESTIONNAIRE.json DATA.csv SEGMENT
 """
@@ -49,9 +50,9 @@ def main():
                for c in (i["expectation"], i["perception"])}
     numeric.update({"nps": "float64", "csat": "float64", "ces": "float64"})
     frame = pd.read_csv(data_path, dtype=numeric)
-    rows = [dict(segment=None, **figures(frame, q))]
+    rows = [dict(segment="", **figures(frame, q))]
     for value, group in sorted(frame.groupby(segment), key=lambda pair: pair[0]):
-        rows.append(dict(segment=value, **figures(group, q)))
+        rows.append(dict(segment=f"{segment}={value}", **figures(group, q)))
     print(json.dumps(rows, default=float))
 
 
