@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <string_view>
+#include <vector>
 
 #include "gapscore/base/text.h"
 
@@ -51,6 +52,39 @@ std::optional<std::pair<std::string, std::string>> split_lettered(const std::str
   if (i < name.size() && is_letter(name[i])) ++i;
   if (i != name.size()) return std::nullopt;
   return std::pair{name.substr(0, letters), name.substr(digits)};
+}
+
+std::vector<std::string> name_words(const std::string& name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    const bool upper_after_lower =
+        i > 0 && std::isupper(static_cast<unsigned char>(c)) && std::islower(static_cast<unsigned char>(name[i - 1]));
+    if (!std::isalnum(static_cast<unsigned char>(c)) || upper_after_lower) {
+      if (!word.empty()) words.push_back(ascii_lower(word));
+      word.clear();
+    }
+    if (std::isalnum(static_cast<unsigned char>(c))) word += c;
+  }
+  if (!word.empty()) words.push_back(ascii_lower(word));
+  return words;
+}
+
+bool is_ranking_name(const std::string& text) {
+  const std::vector<std::string> words = name_words(text);
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) { return word.rfind("rank", 0) == 0; });
+}
+
+bool is_classifying_name(const std::string& text) {
+  const std::vector<std::string> words = name_words(text);
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    return one_of(word,
+                  {"gender",  "sex",      "age",   "agegroup", "income",    "education", "year",       "years",
+                   "zip",     "postcode", "code",  "group",    "segment",   "region",    "country",    "state",
+                   "wave",    "week",     "month", "tenure",   "household", "children",  "employment", "status",
+                   "channel", "branch",   "store", "language", "device",    "progress",  "finished",   "duration"});
+  });
 }
 
 bool is_id_name(const std::string& name) {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "gapscore/base/text.h"
+#include "gapscore/scaffold/column_names.h"
 
 namespace gapscore::scaffold {
 
@@ -38,8 +39,21 @@ bool has(const Row& row, const char* name) {
 // but still begins with its "Respondent ID" and "Collector ID".
 bool is_surveymonkey(const Row& first, const Row& second) {
   const bool continued = std::any_of(first.begin(), first.end(), [](const std::string& cell) { return cell.empty(); });
-  return count_if_cells(second, is_sub_label) > 0 && (continued || has(first, "Respondent ID"));
+  const bool its_id = !first.empty() && iequals(trim(first[0]), "Respondent ID");
+  return (count_if_cells(second, is_sub_label) > 0 && (continued || has(first, "Respondent ID"))) ||
+         (continued && its_id && !second.empty() && trim(second[0]).empty());
 }
+
+bool is_number(const std::string& cell) {
+  const std::string_view text = trim(cell);
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+  });
+}
+
+// Under V1, V2, ... legacy Qualtrics writes question text; R's default
+// names (V1, V2, ...) sit over data.
+bool is_question_row(const Row& row) { return count_if_cells(row, is_number) * 2 < row.size(); }
 
 // Both header rows joined as gapscore's "joined" naming does: an empty cell
 // of the first row takes the nearest non-empty cell to its left, and empty
@@ -93,8 +107,8 @@ HeaderLayout detect_header_layout(const std::vector<std::vector<std::string>>& f
     set("Qualtrics (three header rows: export tags, question text, {\"ImportId\": ...})", 3);
   } else if (data_beneath && count_if_cells(third, is_single_quoted_import_id) * 2 > third.size()) {
     set("Qualtrics 2016 (three header rows: export tags, question text, {'ImportId': ...})", 3);
-  } else if (!second.empty() && count_if_cells(first, is_legacy_tag) >= 2 &&
-             is_legacy_tag(std::string(trim(first[0])))) {
+  } else if (!second.empty() && is_legacy_tag(std::string(trim(first[0]))) && is_question_row(second) &&
+             (count_if_cells(first, is_legacy_tag) >= 2 || is_id_name(std::string(trim(second[0]))))) {
     set("legacy Qualtrics (two header rows: V1, V2, ... tags, then question text)", 2);
   } else if (!second.empty() && is_surveymonkey(first, second)) {
     set("SurveyMonkey (two header rows: the questions, then \"Response\" or each matrix row; "

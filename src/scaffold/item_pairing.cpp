@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -13,8 +14,6 @@
 #include "gapscore/scaffold/scale_guess.h"
 
 namespace gapscore::scaffold {
-
-namespace {
 
 // "Thinking of an excellent bank, how far do you agree? - Prompt service"
 // (Qualtrics' question row), "An excellent bank... [Prompt service]"
@@ -37,6 +36,8 @@ std::optional<std::pair<std::string, std::string>> stem_and_statement(const std:
   return std::nullopt;
 }
 
+namespace {
+
 // The longest start the texts share, cut back to a word's end.
 std::string shared_start(const std::vector<std::string>& texts) {
   if (texts.size() < 2) return {};
@@ -57,6 +58,28 @@ struct MatrixQuestions {
   std::map<std::string, std::map<std::string, std::string>> columns;  // stem -> statement -> column
   std::map<std::string, std::vector<std::string>> statements;         // stem -> statements in order
 };
+
+// A Qualtrics side-by-side column, `Q1#2_3`: question Q1, its column 2,
+// statement 3.
+struct SideBySideColumn {
+  std::string question;
+  std::string part;
+  std::string statement;
+};
+
+std::optional<SideBySideColumn> side_by_side_column(const std::string& name) {
+  const std::size_t hash = name.find('#');
+  const std::size_t underscore = name.find('_', hash == std::string::npos ? 0 : hash);
+  if (hash == std::string::npos || hash == 0 || underscore == std::string::npos || underscore == hash + 1 ||
+      underscore + 1 == name.size()) {
+    return std::nullopt;
+  }
+  const std::string part = name.substr(hash + 1, underscore - hash - 1);
+  if (!std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    return std::nullopt;
+  }
+  return SideBySideColumn{name.substr(0, hash), part, name.substr(underscore + 1)};
+}
 
 // Legacy Qualtrics writes "Stem?-Statement", with no spaces to split at:
 // the columns tagged Q1_1, Q1_2, ... share their stem, so a statement is
@@ -90,6 +113,8 @@ MatrixQuestions matrix_questions(const Guesswork& work, std::vector<std::string>
   MatrixQuestions matrix;
   std::map<std::string, std::size_t> unscaled_columns;  // stem -> columns not on a scale
   for (std::size_t c = 0; c < names.size(); ++c) {
+    // A side-by-side question's parts are no two matrix questions.
+    if (work.used[c] || side_by_side_column(names[c])) continue;
     const std::string& text = c < questions.size() && !questions[c].empty() ? questions[c] : names[c];
     std::optional<std::pair<std::string, std::string>> parts = stem_and_statement(text);
     if (!parts && tagged.count(c) > 0) parts = tagged.at(c);
@@ -144,28 +169,6 @@ std::vector<PairedItem> matrix_items(const Guesswork& work, std::string* stems,
   return items;
 }
 
-// A Qualtrics side-by-side column, `Q1#2_3`: question Q1, its column 2,
-// statement 3.
-struct SideBySideColumn {
-  std::string question;
-  std::string part;
-  std::string statement;
-};
-
-std::optional<SideBySideColumn> side_by_side_column(const std::string& name) {
-  const std::size_t hash = name.find('#');
-  const std::size_t underscore = name.find('_', hash == std::string::npos ? 0 : hash);
-  if (hash == std::string::npos || hash == 0 || underscore == std::string::npos || underscore == hash + 1 ||
-      underscore + 1 == name.size()) {
-    return std::nullopt;
-  }
-  const std::string part = name.substr(hash + 1, underscore - hash - 1);
-  if (!std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-    return std::nullopt;
-  }
-  return SideBySideColumn{name.substr(0, hash), part, name.substr(underscore + 1)};
-}
-
 // The measure a side-by-side column's heading names ("Expected service",
 // "Perceived service", "Minimum", "Desired"), or empty.
 std::string measure_named(const std::string& heading) {
@@ -178,6 +181,35 @@ std::string measure_named(const std::string& heading) {
   return {};
 }
 
+using SideBySideParts = std::map<std::string, std::map<std::string, std::size_t>>;  // part -> statement -> column
+
+// The measure of each part of a side-by-side question: from the parts'
+// headings when they name a perception and at least one other measure,
+// each once (parts whose heading names none, an importance column say,
+// are left out); else, of exactly two parts, the first as expectations.
+// Empty when neither holds.
+std::map<std::string, std::string> part_measures(const SideBySideParts& parts, const Guesswork& work,
+                                                 std::map<std::string, std::string>* starts, bool* named) {
+  std::map<std::string, std::string> measures;
+  std::set<std::string> seen;
+  bool repeated = false;
+  for (const auto& [part, statements] : parts) {
+    std::vector<std::string> texts;
+    for (const auto& [statement, c] : statements) {
+      if (c < work.questions.size()) texts.push_back(work.questions[c]);
+    }
+    (*starts)[part] = shared_start(texts);
+    const std::string measure = measure_named((*starts)[part]);
+    if (measure.empty()) continue;
+    repeated = repeated || !seen.insert(measure).second;
+    measures[part] = measure;
+  }
+  *named = !repeated && seen.count("perception") > 0 && seen.size() >= 2;
+  if (*named) return measures;
+  if (parts.size() != 2) return {};
+  return {{parts.begin()->first, "expectation"}, {std::next(parts.begin())->first, "perception"}};
+}
+
 // Qualtrics' side-by-side question asks expectation and perception over
 // the same statements on one page: columns Q1#1_k and Q1#2_k. Each part's
 // measure is read from its heading in the question text ("Q - Heading -
@@ -186,12 +218,11 @@ std::string measure_named(const std::string& heading) {
 // start. The question with the most statements in two or three parts wins.
 std::vector<PairedItem> side_by_side_items(const Guesswork& work, std::string* description,
                                            std::vector<std::string>* unscaled) {
-  // question -> part -> statement -> column
-  std::map<std::string, std::map<std::string, std::map<std::string, std::size_t>>> questions;
+  std::map<std::string, SideBySideParts> questions;
   std::vector<std::string> order;
   for (std::size_t c = 0; c < work.names.size(); ++c) {
     const std::optional<SideBySideColumn> column = side_by_side_column(work.names[c]);
-    if (!column) continue;
+    if (!column || work.used[c]) continue;
     if (!answers_on_one_scale(work.profiles[c])) {
       unscaled->push_back(work.names[c]);
       continue;
@@ -203,7 +234,7 @@ std::vector<PairedItem> side_by_side_items(const Guesswork& work, std::string* d
   std::size_t best_statements = 1;
   for (const std::string& question : order) {
     const auto& parts = questions[question];
-    if (parts.size() < 2 || parts.size() > 3) continue;
+    if (parts.size() < 2) continue;
     std::size_t shared = parts.begin()->second.size();
     for (const auto& [part, statements] : parts) shared = std::min(shared, statements.size());
     if (shared > best_statements) {
@@ -214,23 +245,10 @@ std::vector<PairedItem> side_by_side_items(const Guesswork& work, std::string* d
   std::vector<PairedItem> items;
   if (best.empty()) return items;
   const auto& parts = questions[best];
-  std::map<std::string, std::string> measures;  // part -> measure
-  std::map<std::string, std::string> starts;    // part -> shared start of its question texts
-  bool named = true;
-  for (const auto& [part, statements] : parts) {
-    std::vector<std::string> texts;
-    for (const auto& [statement, c] : statements) {
-      if (c < work.questions.size()) texts.push_back(work.questions[c]);
-    }
-    starts[part] = shared_start(texts);
-    measures[part] = measure_named(starts[part]);
-    named = named && !measures[part].empty();
-  }
-  if (!named) {
-    if (parts.size() != 2) return items;
-    measures[parts.begin()->first] = "expectation";
-    measures[std::next(parts.begin())->first] = "perception";
-  }
+  std::map<std::string, std::string> starts;  // part -> shared start of its question texts
+  bool named = false;
+  std::map<std::string, std::string> measures = part_measures(parts, work, &starts, &named);
+  if (measures.empty()) return items;
   const auto& [first_part, first_statements] = *parts.begin();
   std::vector<std::pair<std::size_t, std::string>> statements_in_order;
   for (const auto& [statement, c] : first_statements) statements_in_order.push_back({c, statement});
@@ -239,9 +257,11 @@ std::vector<PairedItem> side_by_side_items(const Guesswork& work, std::string* d
     PairedItem item;
     for (const auto& [part, statements] : parts) {
       const auto found = statements.find(statement);
-      if (found != statements.end()) item.columns[measures[part]] = work.names[found->second];
+      if (found != statements.end() && measures.count(part) > 0) {
+        item.columns[measures.at(part)] = work.names[found->second];
+      }
     }
-    if (item.columns.size() != parts.size() || item.columns.count("perception") == 0) continue;
+    if (item.columns.size() != measures.size() || item.columns.count("perception") == 0) continue;
     const std::string text = first_column < work.questions.size() ? work.questions[first_column] : "";
     const std::string& start = starts[first_part];
     item.key = !start.empty() && text.size() > start.size() ? std::string(trim(text.substr(start.size())))
@@ -264,7 +284,7 @@ std::vector<PairedItem> named_items(const Guesswork& work, std::vector<std::stri
   for (std::size_t c = 0; c < work.names.size(); ++c) {
     const std::optional<ItemColumn> column = item_column(work.names[c]);
     const ColumnProfile& profile = work.profiles[c];
-    if (!column || profile.numbers() + static_cast<std::int64_t>(profile.texts().size()) == 0) continue;
+    if (!column || work.used[c] || profile.numbers() + static_cast<std::int64_t>(profile.texts().size()) == 0) continue;
     if (!answers_on_one_scale(profile)) {
       unscaled->push_back(work.names[c]);
       continue;
@@ -293,6 +313,22 @@ ItemPairing pair_items(Guesswork& work) {
   pairing.items = named_items(work, &pairing.without_perception, &pairing.unscaled);
   if (pairing.items.empty()) pairing.items = side_by_side_items(work, &pairing.side_by_side, &pairing.unscaled);
   if (pairing.items.empty()) pairing.items = matrix_items(work, &pairing.matrix_stems, &pairing.unscaled);
+  // An item's columns share one scale: expectations in importance words
+  // and perceptions in satisfaction words cannot be scored as a gap.
+  pairing.items.erase(std::remove_if(pairing.items.begin(), pairing.items.end(),
+                                     [&work, &pairing](const PairedItem& item) {
+                                       std::set<std::string> kinds;
+                                       for (const auto& [measure, column] : item.columns) {
+                                         const std::string kind = word_scale_of(work.profiles[work.index_of(column)]);
+                                         if (!kind.empty()) kinds.insert(kind);
+                                       }
+                                       if (kinds.size() < 2) return false;
+                                       for (const auto& [measure, column] : item.columns) {
+                                         pairing.unscaled.push_back(column);
+                                       }
+                                       return true;
+                                     }),
+                      pairing.items.end());
   for (const PairedItem& item : pairing.items) {
     for (const auto& [measure, column] : item.columns) work.used[work.index_of(column)] = true;
   }

@@ -2,10 +2,13 @@
 
 #include <cctype>
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "gapscore/base/text.h"
+#include "gapscore/scaffold/item_pairing.h"
 #include "gapscore/scaffold/scale_guess.h"
 
 namespace gapscore::scaffold {
@@ -98,13 +101,33 @@ Json metric_on(const MetricGuess& guess, std::size_t c, Guesswork& work, Json* s
   return metric;
 }
 
+// The columns that are statements of a matrix question (a stem two or more
+// columns share): "How satisfied are you with the following? [Staff]" is
+// an item of a block, not the CSAT question.
+std::vector<bool> matrix_statements(const Guesswork& work) {
+  std::vector<std::string> stems(work.names.size());
+  std::map<std::string, int> columns_of_stem;
+  for (std::size_t c = 0; c < work.names.size(); ++c) {
+    const std::string& text =
+        c < work.questions.size() && !work.questions[c].empty() ? work.questions[c] : work.names[c];
+    if (const auto parts = stem_and_statement(text)) {
+      stems[c] = parts->first;
+      ++columns_of_stem[stems[c]];
+    }
+  }
+  std::vector<bool> in_matrix(work.names.size());
+  for (std::size_t c = 0; c < stems.size(); ++c) in_matrix[c] = !stems[c].empty() && columns_of_stem[stems[c]] >= 2;
+  return in_matrix;
+}
+
 }  // namespace
 
 Json guess_metrics(Guesswork& work, Json* scales) {
   Json metrics = Json::array();
+  const std::vector<bool> in_matrix = matrix_statements(work);
   for (const MetricGuess& guess : kGuesses) {
     for (std::size_t c = 0; c < work.names.size(); ++c) {
-      if (!fits(guess, work, c)) continue;
+      if (in_matrix[c] || !fits(guess, work, c)) continue;
       metrics.push_back(metric_on(guess, c, work, scales));
       break;
     }

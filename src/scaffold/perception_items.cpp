@@ -42,12 +42,6 @@ struct Block {
   std::string statement;
 };
 
-// A ranking's numbers are places, not ratings.
-bool is_ranking(const std::string& text) {
-  const std::string lower = ascii_lower(text);
-  return lower.rfind("rank", 0) == 0 || lower.find(" rank") != std::string::npos;
-}
-
 Block block_of(const Guesswork& work, std::size_t c) {
   const std::string& name = work.names[c];
   const std::string question = c < work.questions.size() ? work.questions[c] : "";
@@ -96,7 +90,7 @@ Json guess_perception_items(Guesswork& work, Json* scales) {
   for (std::size_t c = 0; c < work.names.size(); ++c) {
     const std::string question = c < work.questions.size() ? work.questions[c] : "";
     if (work.used[c] || work.names[c].empty() || is_id_name(work.names[c]) || !is_rating(work.profiles[c]) ||
-        is_ranking(work.names[c]) || is_ranking(question)) {
+        is_ranking_name(work.names[c]) || is_ranking_name(question) || is_classifying_name(work.names[c])) {
       continue;
     }
     Block block = block_of(work, c);
@@ -145,6 +139,8 @@ Json guess_perception_items(Guesswork& work, Json* scales) {
     if (!block.label.empty()) dimension["label"] = block.label;
     Json items = Json::array();
     for (const auto& [c, statement] : block.columns) {
+      // A column with no answer on its block's scale would have no valid value.
+      if (!has_answer_on(work.profiles[c], (*scales)[scale])) continue;
       ++item_number;
       work.used[c] = true;
       const std::string& name = work.names[c];
@@ -154,11 +150,13 @@ Json guess_perception_items(Guesswork& work, Json* scales) {
       if (scale != first_scale) item["scale"] = scale;
       items.push_back(item);
     }
+    if (items.empty()) continue;
+    described.push_back(dimension["id"].get<std::string>() + " (" + std::to_string(items.size()) + ")");
     dimension["items"] = items;
-    described.push_back(dimension["id"].get<std::string>() + " (" + std::to_string(block.columns.size()) + ")");
     dimensions.push_back(dimension);
   }
-  work.notes.push_back("no expectation columns: " + std::to_string(item_count) +
+  if (item_number < 2) return nullptr;
+  work.notes.push_back("no expectation columns: " + std::to_string(item_number) +
                        " rating columns as perception-only items (SERVPERF), one dimension per question block: " +
                        listed(described, 8) + "; check the grouping, and drop what is not a rating of the service");
   return Json{{"scale", first_scale}, {"dimensions", dimensions}};

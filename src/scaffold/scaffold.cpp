@@ -1,5 +1,8 @@
 #include "gapscore/scaffold/scaffold.h"
 
+#include <algorithm>
+#include <cstddef>
+#include <set>
 #include <utility>
 
 #include "gapscore/scaffold/column_names.h"
@@ -43,6 +46,66 @@ void note_leftover_columns(Guesswork& work) {
   if (!unused.empty()) work.notes.push_back("columns not used: " + scaffold::listed(unused, 8));
 }
 
+// An item with a column none of whose answers is on the items' scale (a
+// 0..10 column among 1..5 ones) would have no valid value: left out.
+void drop_items_off_scale(const Json& scale, Guesswork& work, std::vector<scaffold::PairedItem>* items) {
+  std::vector<std::string> dropped;
+  items->erase(std::remove_if(items->begin(), items->end(),
+                              [&](const scaffold::PairedItem& item) {
+                                for (const auto& [measure, column] : item.columns) {
+                                  if (scaffold::has_answer_on(work.profiles[work.index_of(column)], scale)) continue;
+                                  dropped.push_back("\"" + column + "\"");
+                                  return true;
+                                }
+                                return false;
+                              }),
+               items->end());
+  if (!dropped.empty()) {
+    work.notes.push_back("items left out, a column of each having no answer on the items' scale: " +
+                         scaffold::listed(dropped, 6));
+  }
+}
+
+// gapscore scores at most 30 items a dimension (kMaxItemsPerDimension): a
+// longer one is cut into dimensions of 30, in order.
+void split_long_dimensions(Json& servqual) {
+  constexpr std::size_t kMostItems = 30;
+  Json dimensions = Json::array();
+  for (Json& dimension : servqual["dimensions"]) {
+    const Json& items = dimension["items"];
+    if (items.size() <= kMostItems) {
+      dimensions.push_back(dimension);
+      continue;
+    }
+    for (std::size_t first = 0; first < items.size(); first += kMostItems) {
+      Json part = dimension;
+      part["id"] = dimension["id"].get<std::string>() + "_" + std::to_string(first / kMostItems + 1);
+      part["items"] = Json(
+          std::vector<Json>(items.begin() + static_cast<std::ptrdiff_t>(first),
+                            items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), first + kMostItems))));
+      dimensions.push_back(part);
+    }
+  }
+  servqual["dimensions"] = dimensions;
+}
+
+// Ids made of names ("Q1", "block1") and ids made up ("item1", "all") can
+// meet: the later of two equal ids gets "_2", "_3", ... so that the
+// questionnaire loads.
+void make_ids_unique(Json& servqual) {
+  std::set<std::string> dimension_ids;
+  std::set<std::string> item_ids;
+  const auto unique = [](std::set<std::string>& taken, const std::string& id) {
+    std::string candidate = id;
+    for (int next = 2; !taken.insert(candidate).second; ++next) candidate = id + "_" + std::to_string(next);
+    return candidate;
+  };
+  for (Json& dimension : servqual["dimensions"]) {
+    dimension["id"] = unique(dimension_ids, dimension["id"].get<std::string>());
+    for (Json& item : dimension["items"]) item["id"] = unique(item_ids, item["id"].get<std::string>());
+  }
+}
+
 }  // namespace
 
 // Items are guessed first; each later guess passes over the columns taken
@@ -53,7 +116,7 @@ void note_leftover_columns(Guesswork& work) {
 Scaffold scaffold_questionnaire(const scaffold::HeaderLayout& layout, const std::vector<ColumnProfile>& profiles,
                                 const std::string& source, const std::string& schema) {
   Guesswork work(layout.names, layout.questions, profiles);
-  if (!layout.description.empty()) work.notes.push_back("header: " + layout.description);
+  if (!layout.description.empty()) work.notes.insert(work.notes.begin(), "header: " + layout.description);
   const scaffold::ItemPairing pairing = scaffold::pair_items(work);
 
   Json questionnaire;
@@ -67,9 +130,11 @@ Scaffold scaffold_questionnaire(const scaffold::HeaderLayout& layout, const std:
 
   Json scales = Json::object();
   Json servqual;
-  if (!pairing.items.empty()) {
-    const std::string item_scale = scaffold::guess_item_scale(pairing.items, work, &scales);
-    servqual = scaffold::guess_servqual(pairing.items, item_scale, work);
+  std::vector<scaffold::PairedItem> items = pairing.items;
+  if (!items.empty()) {
+    const std::string item_scale = scaffold::guess_item_scale(items, work, &scales);
+    drop_items_off_scale(scales[item_scale], work, &items);
+    if (!items.empty()) servqual = scaffold::guess_servqual(items, item_scale, work);
   }
   work.notes.insert(work.notes.begin() + (layout.description.empty() ? 0 : 1), scaffold::found_items_note(pairing));
   if (!pairing.without_perception.empty()) {
@@ -84,13 +149,17 @@ Scaffold scaffold_questionnaire(const scaffold::HeaderLayout& layout, const std:
   }
 
   const Json metrics = scaffold::guess_metrics(work, &scales);
-  if (pairing.items.empty()) servqual = scaffold::guess_perception_items(work, &scales);
+  if (items.empty()) servqual = scaffold::guess_perception_items(work, &scales);
   if (!scales.empty()) questionnaire["scales"] = scales;
   if (!servqual.is_null()) questionnaire["servqual"] = servqual;
   if (!metrics.empty()) questionnaire["metrics"] = metrics;
   const Json features = scaffold::guess_kano_features(work);
   if (!features.empty()) questionnaire["kano"] = {{"features", features}};
   note_leftover_columns(work);
+  if (!servqual.is_null()) {
+    split_long_dimensions(questionnaire["servqual"]);
+    make_ids_unique(questionnaire["servqual"]);
+  }
   const bool scorable = !servqual.is_null() || !metrics.empty() || !features.empty();
   return Scaffold{std::move(questionnaire), std::move(work.notes), scorable};
 }

@@ -222,6 +222,21 @@ Json labelled_scale(const ColumnProfile& profile) {
   return Json{{"min", 1}, {"max", static_cast<int>(scale->points.size())}, {"labels", labels}};
 }
 
+bool has_answer_on(const ColumnProfile& profile, const Json& scale) {
+  const long long low = scale["min"].get<long long>();
+  const long long high = scale["max"].get<long long>();
+  for (const auto& [value, count] : profile.integer_counts()) {
+    if (value >= low && value <= high) return true;
+  }
+  if (!scale.contains("labels")) return false;
+  for (const auto& [text, count] : profile.texts()) {
+    for (const auto& [label, value] : scale["labels"].items()) {
+      if (iequals(text, label)) return true;
+    }
+  }
+  return false;
+}
+
 bool answers_on_one_scale(const ColumnProfile& profile) {
   const std::int64_t filled = profile.cells() - profile.empty();
   if (filled == 0) return false;
@@ -236,7 +251,8 @@ bool answers_on_one_scale(const ColumnProfile& profile) {
   }
   const WordScale* scale = best_word_scale(texts, 0);
   const std::int64_t labelled = scale == nullptr ? 0 : answers_read(*scale, texts);
-  return (profile.numbers() + labelled + missing) * 2 > filled;
+  // Some answer must be a number or a wording: a column of NA is no item.
+  return profile.numbers() + labelled > 0 && (profile.numbers() + labelled + missing) * 2 > filled;
 }
 
 std::string guess_item_scale(const std::vector<PairedItem>& items, Guesswork& work, Json* scales) {
@@ -259,8 +275,13 @@ std::string guess_item_scale(const std::vector<PairedItem>& items, Guesswork& wo
   }
   if (!labels.empty()) scale["labels"] = labels;
   const std::string stem = words != nullptr && !high ? words->name : "agree";
-  const std::string name =
+  const std::string base_name =
       bottom == 1 ? stem + std::to_string(top) : "scale" + std::to_string(bottom) + "_" + std::to_string(top);
+  // Another block's scale of the same name but other labels keeps its own.
+  std::string name = base_name;
+  for (int next = 2; scales->contains(name) && (*scales)[name] != scale; ++next) {
+    name = base_name + "_" + std::to_string(next);
+  }
   (*scales)[name] = scale;
   work.notes.push_back(
       "items' scale \"" + name + "\": " + std::to_string(bottom) + ".." + std::to_string(top) +

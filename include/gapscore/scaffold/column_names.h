@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace gapscore {
 
@@ -36,6 +37,20 @@ std::optional<std::pair<std::string, std::string>> split_suffix(const std::strin
 /// and at most one letter after them (kept with the digits); nothing for
 /// other names.
 std::optional<std::pair<std::string, std::string>> split_lettered(const std::string& name);
+
+/// The words of a name, lower-cased: split at what is not a letter or a
+/// digit and where a capital follows a small letter ("PriceRank",
+/// "Q7_rank_1" -> "price", "rank"; "q7", "rank", "1").
+std::vector<std::string> name_words(const std::string& name);
+
+/// Whether a word of the name starts with "rank": a ranking's numbers are
+/// places, not ratings.
+bool is_ranking_name(const std::string& text);
+
+/// Whether a word of the name says the column classifies respondents
+/// (gender, age, region, status, ...) rather than rates the service: its
+/// codes are no rating even when they are small integers.
+bool is_classifying_name(const std::string& text);
 
 /// Whether the name is a respondent id's: "id", "respondent",
 /// "ResponseId", "resp_id", "Respondent ID", "case_id" and the like.

@@ -18,8 +18,8 @@ class ColumnProfile {
 
   std::int64_t cells() const { return cells_; }
   std::int64_t empty() const { return empty_; }
-  std::int64_t integers() const { return integers_; }
-  std::int64_t numbers() const { return numbers_; }  ///< integers and decimals
+  std::int64_t integers() const { return integers_; }  ///< whole numbers, "7.0" too
+  std::int64_t numbers() const { return numbers_; }    ///< integers and decimals
   std::optional<long long> min() const { return min_; }
   std::optional<long long> max() const { return max_; }
   /// Counts of the integers seen (the first 200 distinct values).

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gapscore/scaffold/guesswork.h"
@@ -22,6 +24,12 @@ struct ItemPairing {
   std::string side_by_side;                     ///< the side-by-side question paired, and how
   std::vector<std::string> unscaled;            ///< columns or questions left out: answers on no one scale
 };
+
+/// A matrix question's stem and one of its statements, from a column's
+/// name or question text: "Stem - Statement" (Qualtrics' question row),
+/// "Stem [Statement]" (Google Forms) or "Stem / Statement" (SurveyMonkey's
+/// joined rows); nothing for other texts.
+std::optional<std::pair<std::string, std::string>> stem_and_statement(const std::string& text);
 
 /// Pairs expectation, perception and zone-of-tolerance columns by the key
 /// in their names (item_column), skipping columns with no values; when no

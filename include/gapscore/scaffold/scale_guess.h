@@ -18,6 +18,10 @@ int rounded_scale_top(long long max);
 /// quality, likelihood, importance): what an item's column must hold.
 bool answers_on_one_scale(const ColumnProfile& profile);
 
+/// Whether any answer of the column is on `scale` (a questionnaire's scale:
+/// min, max and labels): a column with none is no item of it.
+bool has_answer_on(const ColumnProfile& profile, const nlohmann::ordered_json& scale);
+
 /// The name of the known answer scale whose wordings read most of the
 /// column's texts ("agree", "satisfaction", ...), or empty.
 std::string word_scale_of(const ColumnProfile& profile);

@@ -23,7 +23,9 @@ TEST_CASE("Qualtrics' three header rows are told by their import ids, in either 
   CHECK(scaffold::detect_header_layout(insights, 0).description.rfind("Qualtrics 2016", 0) == 0);
 }
 
-TEST_CASE("legacy Qualtrics' V1 tags sit over a row of question text", "[scaffold]") {
+TEST_CASE("legacy Qualtrics' V1 tags sit over a row of question text, R's over data", "[scaffold]") {
+  const Rows r_names = {{"V1", "V2", "V3"}, {"5", "4", "3"}, {"4", "5", "2"}};
+  CHECK(scaffold::detect_header_layout(r_names, 0).rows == 1);
   const Rows legacy = {{"V1", "V2", "Q1_1"}, {"ResponseID", "ResponseSet", "Rate-Prompt"}, {"R_1", "Default", "5"}};
   const scaffold::HeaderLayout layout = scaffold::detect_header_layout(legacy, 0);
   CHECK(layout.rows == 2);
@@ -33,8 +35,12 @@ TEST_CASE("legacy Qualtrics' V1 tags sit over a row of question text", "[scaffol
 }
 
 TEST_CASE("SurveyMonkey's sub-label row joins the names, with or without a matrix", "[scaffold]") {
+  // Only matrix questions: no "Response" anywhere, but the id's blank and the continuation blanks say it.
   const Rows matrix = {{"Respondent ID", "Rate us", ""}, {"", "Prompt", "Clean"}, {"1", "5", "4"}};
-  CHECK(scaffold::detect_header_layout(matrix, 0).joined == false);
+  CHECK(scaffold::detect_header_layout(matrix, 0).joined);
+  CHECK(scaffold::detect_header_layout(matrix, 0).names[2] == "Rate us / Clean");
+  const Rows data_row = {{"id", "Rate us", ""}, {"1", "5", "4"}, {"2", "4", "4"}};
+  CHECK_FALSE(scaffold::detect_header_layout(data_row, 0).joined);
   const Rows with_label = {{"Respondent ID", "Rate us", ""}, {"", "Response", "Clean"}, {"1", "5", "4"}};
   const scaffold::HeaderLayout joined = scaffold::detect_header_layout(with_label, 0);
   CHECK(joined.joined);
