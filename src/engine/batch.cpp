@@ -1,5 +1,7 @@
 #include "gapscore/engine/batch.h"
 
+#include "gapscore/engine/id_set.h"
+
 #include <algorithm>
 #include <string_view>
 #include <tuple>
@@ -202,7 +204,8 @@ inline bool passes_checks(const RunSetup& setup, BatchResult& result, const Reco
     const std::string_view id = trim(record.fields[binding.id_field]);
     if (!id.empty()) {
       const auto [line, column] = record.position(binding.id_field);
-      result.ids.push_back({row, line, column, result.id_text.size(), id.size()});
+      // Hashed here, in parallel, so that the in-order check only probes.
+      result.ids.push_back({row, line, column, result.id_text.size(), id.size(), IdSet::hash_of(id)});
       result.id_text.append(id);
     }
   }

@@ -47,6 +47,7 @@ struct IdSeen {
   std::uint64_t column;
   std::size_t offset;  ///< into BatchResult::id_text
   std::size_t length;
+  std::uint64_t hash;  ///< IdSet::hash_of the id, taken by the counting thread
 };
 
 /// What one batch adds to the run, counted by a worker and merged in input

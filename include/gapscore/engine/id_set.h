@@ -15,13 +15,13 @@ namespace gapscore {
 /// costs no allocation of its own.
 class IdSet {
  public:
-  /// Remembers `id` with `where` (non-zero) it was seen; returns 0 when
-  /// the id is new, else the `where` of its first occurrence.
-  std::uint64_t insert(std::string_view id, std::uint64_t where) {
+  /// Remembers `id`, whose hash_of is `hash`, with `where` (non-zero) it
+  /// was seen; returns 0 when the id is new, else the `where` of its first
+  /// occurrence.
+  std::uint64_t insert(std::string_view id, std::uint64_t hash, std::uint64_t where) {
     // Inline: the merge calls it for every row with an id.
     if ((size_ + 1) * 4 > table_.size() * 3) grow();
-    const std::uint64_t hash = hash_of(id);
-    const std::uint64_t tag = hash >> kOffsetBits;
+    const std::uint64_t tag = hash & kTagMask;
     std::size_t slot = static_cast<std::size_t>(hash) & (table_.size() - 1);
     for (;; slot = (slot + 1) & (table_.size() - 1)) {
       const std::uint64_t entry = table_[slot];
@@ -44,13 +44,15 @@ class IdSet {
     return 0;
   }
 
- private:
-  // A table entry: the hash's top bits as a tag, then 1 + the id's offset in the arena.
-  static constexpr int kOffsetBits = 40;
-  static constexpr std::uint64_t kOffsetMask = (std::uint64_t{1} << kOffsetBits) - 1;
-  // An id in the arena: its `where`, its length, its bytes.
-  static constexpr std::size_t kHeader = sizeof(std::uint64_t) + sizeof(std::uint32_t);
+  /// Starts loading the table slot of an id about to be inserted: a table
+  /// of millions of ids is far bigger than the caches, and the in-order
+  /// check would otherwise wait on memory at every id.
+  void prefetch(std::uint64_t hash) const {
+    if (!table_.empty()) __builtin_prefetch(&table_[static_cast<std::size_t>(hash) & (table_.size() - 1)]);
+  }
 
+  /// FNV-1a, finished with a 64-bit mixer so that every bit of the table
+  /// index and the tag depends on every byte.
   static std::uint64_t hash_of(std::string_view text) {
     std::uint64_t hash = 0xcbf29ce484222325ULL;
     for (const char c : text) {
@@ -62,6 +64,16 @@ class IdSet {
     hash ^= hash >> 33;
     return hash;
   }
+
+ private:
+  // A table entry: the hash's low 24 bits as a tag, then 1 + the id's
+  // offset in the arena. The slot is the hash's low bits too, so a table of
+  // up to 2^24 slots grows without reading an id again.
+  static constexpr int kOffsetBits = 40;
+  static constexpr std::uint64_t kOffsetMask = (std::uint64_t{1} << kOffsetBits) - 1;
+  static constexpr std::uint64_t kTagMask = (std::uint64_t{1} << (64 - kOffsetBits)) - 1;
+  // An id in the arena: its `where`, its length, its bytes.
+  static constexpr std::size_t kHeader = sizeof(std::uint64_t) + sizeof(std::uint32_t);
 
   /// Doubles the table (1024 slots at first), keeping it at most 3/4 full.
   void grow();
