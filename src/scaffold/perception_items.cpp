@@ -45,18 +45,9 @@ struct Block {
 Block block_of(const Guesswork& work, std::size_t c) {
   const std::string& name = work.names[c];
   const std::string question = c < work.questions.size() ? work.questions[c] : "";
-  // "Stem - Statement" or "Stem [Statement]" in the question row, or in the name itself.
+  // A matrix question's stem, in the question row or in the name itself.
   for (const std::string& text : {question, name}) {
-    const std::size_t open = text.rfind('[');
-    if (!text.empty() && text.back() == ']' && open != std::string::npos && open > 0) {
-      return {std::string(trim(text.substr(0, open))), std::string(trim(text.substr(0, open))),
-              std::string(trim(text.substr(open + 1, text.size() - open - 2)))};
-    }
-    const std::size_t dash = text.rfind(" - ");
-    if (dash != std::string::npos && dash > 0) {
-      return {std::string(trim(text.substr(0, dash))), std::string(trim(text.substr(0, dash))),
-              std::string(trim(text.substr(dash + 3)))};
-    }
+    if (const auto parts = stem_and_statement(text)) return {parts->first, parts->first, parts->second};
   }
   // Q5_1, Q5_2: the tag before the last underscore.
   const std::size_t underscore = name.rfind('_');
