@@ -30,7 +30,10 @@ namespace {
 // asked for as the end, so reads are gathered until the request is filled;
 // and because it hands out lines as C strings, a NUL byte would silently
 // cut a line short, so each one is turned into U+001A (SUB), which the
-// record scanner flags.
+// record scanner flags. A short read also gets a NUL after its last byte:
+// LineReader looks at the byte at the end of its data before it checks
+// for the end, and a line break left there by an earlier use of the
+// memory would send it past the end of its buffer.
 class LineReaderSource : public io::ByteSourceBase {
  public:
   explicit LineReaderSource(std::unique_ptr<Source> inner) : inner_(std::move(inner)) {}
@@ -47,6 +50,7 @@ class LineReaderSource : public io::ByteSourceBase {
          nul = static_cast<char*>(std::memchr(nul + 1, '\0', filled - static_cast<std::size_t>(nul + 1 - buffer)))) {
       *nul = kNulSubstitute;
     }
+    if (filled < wanted) buffer[filled] = '\0';
     return static_cast<int>(filled);
   }
 

@@ -52,6 +52,15 @@ TEST_CASE("BOM, CRLF line ends, blank lines and a missing final newline", "[inpu
   CHECK(records[2].line == 5);
 }
 
+// The line buffer is full of line breaks in these tests
+// (stale_line_buffer.cpp), as memory used before may be.
+TEST_CASE("a last line without a line break ends the input whatever the buffer held before", "[input]") {
+  const std::vector<Read> records = read_all("a,b\n1,2");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1].fields == Fields{"1", "2"});
+  CHECK(read_all("x").size() == 1);
+}
+
 TEST_CASE("an empty input has no records", "[input]") {
   CHECK(read_all("").empty());
   CHECK(read_all("\n\r\n").empty());
