@@ -205,7 +205,7 @@ inline bool passes_checks(const RunSetup& setup, BatchResult& result, const Reco
     if (!id.empty()) {
       const auto [line, column] = record.position(binding.id_field);
       // Hashed here, in parallel, so that the in-order check only probes.
-      result.ids.push_back({row, line, column, result.id_text.size(), id.size(), IdSet::hash_of(id)});
+      result.ids.push_back({row, line, column, result.id_text.size(), id.size(), siphash128(setup.id_key, id)});
       result.id_text.append(id);
     }
   }

@@ -82,14 +82,14 @@ struct Engine::Impl {
   // again without it (rare), so nothing of that row remains.
   void check_ids(BatchResult& result) {
     Duplicates duplicates;
-    constexpr std::size_t kPrefetchAhead = 8;
-    for (std::size_t i = 0; i < result.ids.size() && i < kPrefetchAhead; ++i) ids.prefetch(result.ids[i].hash);
+    constexpr std::size_t kPrefetchAhead = 16;
+    for (std::size_t i = 0; i < result.ids.size() && i < kPrefetchAhead; ++i) ids.prefetch(result.ids[i].fingerprint);
     for (std::size_t i = 0; i < result.ids.size(); ++i) {
-      if (i + kPrefetchAhead < result.ids.size()) ids.prefetch(result.ids[i + kPrefetchAhead].hash);
+      if (i + kPrefetchAhead < result.ids.size()) ids.prefetch(result.ids[i + kPrefetchAhead].fingerprint);
       const IdSeen& seen = result.ids[i];
       const std::string_view id(result.id_text.data() + seen.offset, seen.length);
       const std::uint64_t here = (result.binding->file_index << kLineBits) | seen.line;
-      const std::uint64_t first = ids.insert(id, seen.hash, here);
+      const std::uint64_t first = ids.insert(seen.fingerprint, here);
       if (first == 0) continue;
       duplicates.emplace(seen.row, "respondent id " + quote(id) + " was already used at " +
                                        totals.files[first >> kLineBits] + ":" +

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gapscore/base/diagnostic.h"
+#include "gapscore/base/siphash.h"
 #include "gapscore/coding/coder.h"
 #include "gapscore/engine/binding.h"
 #include "gapscore/engine/breakdowns.h"
@@ -47,7 +48,7 @@ struct IdSeen {
   std::uint64_t column;
   std::size_t offset;  ///< into BatchResult::id_text
   std::size_t length;
-  std::uint64_t hash;  ///< IdSet::hash_of the id, taken by the counting thread
+  Hash128 fingerprint;  ///< of the id with RunSetup::id_key, taken by the counting thread
 };
 
 /// What one batch adds to the run, counted by a worker and merged in input

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gapscore/base/diagnostic.h"
+#include "gapscore/base/siphash.h"
 #include "gapscore/coding/coder.h"
 #include "gapscore/engine/breakdowns.h"
 #include "gapscore/engine/engine.h"
@@ -47,6 +48,9 @@ struct RunSetup {
   std::vector<Coder> coders;              ///< one per distinct scale and direction
   std::vector<const Coder*> slot_coders;  ///< per slot, into `coders`
   SegmentLimit segment_limit;             ///< per breakdown
+  /// Respondent ids are fingerprinted with a key of the run's own, so no
+  /// input can be made for two ids to share a fingerprint.
+  SipKey id_key = random_sip_key();
 };
 
 /// What a run has counted so far: the inputs, the row accounting, the whole
