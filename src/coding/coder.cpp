@@ -30,6 +30,11 @@ Coder::Coder(const Scale& scale, bool reverse, const std::vector<std::string>& m
     const char text[2] = {static_cast<char>('0' + number / 10), static_cast<char>('0' + number % 10)};
     two_digit_[number] = small_code(code_slowly(std::string_view(text, 2), &reason), scale.min);
   }
+  for (std::size_t number = 0; number < three_digit_.size(); ++number) {
+    const char text[3] = {static_cast<char>('0' + number / 100), static_cast<char>('0' + number / 10 % 10),
+                          static_cast<char>('0' + number % 10)};
+    three_digit_[number] = small_code(code_slowly(std::string_view(text, 3), &reason), scale.min);
+  }
 }
 
 Code Coder::on_scale(long long value, InvalidReason* reason) const {

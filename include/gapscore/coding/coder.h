@@ -64,6 +64,9 @@ class Coder {
     if (cell.size() == 2 && is_digit(cell[0]) && is_digit(cell[1])) {
       return two_digit_[static_cast<std::size_t>((cell[0] - '0') * 10 + (cell[1] - '0'))];
     }
+    if (cell.size() == 3 && is_digit(cell[0]) && is_digit(cell[1]) && is_digit(cell[2])) {
+      return three_digit_[static_cast<std::size_t>((cell[0] - '0') * 100 + (cell[1] - '0') * 10 + (cell[2] - '0'))];
+    }
     InvalidReason reason = InvalidReason::kUnrecognized;
     return small_code(code_slowly(cell, &reason), scale_.min);
   }
@@ -95,12 +98,13 @@ class Coder {
   Scale scale_;
   bool reverse_;
   std::vector<std::string> missing_tokens_;
-  // Empty cells (always missing) and answers of one or two characters are
-  // almost all cells of a real export; the codes of the answers are worked
-  // out once, here, by the slow path. Why a cell is invalid is worked out
-  // again only for the rare invalid one.
+  // Empty cells (always missing) and answers of one to three characters
+  // (three for 0..100 sliders) are almost all cells of a real export; the
+  // codes of the answers are worked out once, here, by the slow path. Why a
+  // cell is invalid is worked out again only for the rare invalid one.
   std::array<SmallCode, 256> one_byte_{};
   std::array<SmallCode, 100> two_digit_{};
+  std::array<SmallCode, 1000> three_digit_{};
 };
 
 inline constexpr double kMaxWeight = 1e12;
