@@ -203,9 +203,10 @@ inline bool passes_checks(const RunSetup& setup, BatchResult& result, const Reco
     }
     const std::string_view id = trim(record.fields[binding.id_field]);
     if (!id.empty()) {
-      const auto [line, column] = record.position(binding.id_field);
-      // Hashed here, in parallel, so that the in-order check only probes.
-      result.ids.push_back({row, line, column, result.id_text.size(), id.size(), siphash128(setup.id_key, id)});
+      // Fingerprinted here, in parallel, so that the in-order check only probes.
+      result.ids.push_back({siphash128(setup.id_key, id), record.position(binding.id_field).first,
+                            static_cast<std::uint32_t>(row), static_cast<std::uint32_t>(result.id_text.size()),
+                            static_cast<std::uint32_t>(id.size())});
       result.id_text.append(id);
     }
   }

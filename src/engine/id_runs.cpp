@@ -20,7 +20,7 @@ constexpr std::size_t kPageEntries = 4096 / sizeof(IdEntry);
 // Runs of one level merged at once, and so how much larger the next level's runs are.
 constexpr int kFanIn = 16;
 // Entries buffered per run while merging, and for the merged output.
-constexpr std::size_t kMergeChunk = 1024;
+constexpr std::size_t kMergeChunk = 512;
 
 const char* tmpdir() {
   const char* directory = std::getenv("TMPDIR");
@@ -41,10 +41,23 @@ std::string temporary_directory() { return tmpdir() != nullptr ? tmpdir() : "/tm
 IdRuns::~IdRuns() { clear(); }
 
 void IdRuns::clear() {
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  if (writer_.joinable()) writer_.join();
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
   end_ = 0;
   runs_.clear();
+  queued_.clear();
+  has_queued_ = false;
+  stopping_ = false;
+}
+
+void IdRuns::rethrow_failure() const {
+  if (failure_) std::rethrow_exception(failure_);
 }
 
 void IdRuns::open_file() {
@@ -90,19 +103,68 @@ void IdRuns::read_entries(std::uint64_t first, std::size_t count, IdEntry* into)
   }
 }
 
-void IdRuns::add(const std::vector<IdEntry>& sorted) {
-  if (sorted.empty()) return;
+void IdRuns::add(const std::function<void(std::vector<IdEntry>&)>& fill) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait(lock, [this] { return !has_queued_ || failure_; });
+  rethrow_failure();
+  lock.unlock();
+  // The writer leaves the queue alone until has_queued_ is set, and find()
+  // is this thread's.
+  queued_.clear();
+  fill(queued_);
+  if (queued_.empty()) return;
   if (fd_ < 0) open_file();
+  lock.lock();
+  has_queued_ = true;
+  if (!writer_.joinable()) writer_ = std::thread([this] { work(); });
+  lock.unlock();
+  changed_.notify_all();
+}
+
+// The writer: each queued run to the file, then the merges it calls for,
+// until clear(). A failure is kept for the id check to rethrow, and ends
+// the writer.
+void IdRuns::work() {
+  try {
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] { return has_queued_ || stopping_; });
+        if (stopping_) return;  // what is queued is forgotten with the rest
+      }
+      write_queued();
+      for (int level = 0;; ++level) {
+        std::ptrdiff_t same = 0;
+        {
+          const std::lock_guard<std::mutex> lock(mutex_);
+          same = std::count_if(runs_.begin(), runs_.end(), [level](const Run& r) { return r.level == level; });
+        }
+        if (same < kFanIn) break;
+        merge_level(level);
+      }
+    }
+  } catch (...) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      failure_ = std::current_exception();
+    }
+    changed_.notify_all();
+  }
+}
+
+// Writes the queued run without the lock (nothing changes the queue
+// while it is queued), then makes it a run.
+void IdRuns::write_queued() {
   Run run;
   run.first = end_;
-  write_run(run.first, sorted.data(), sorted.size(), run);
+  write_run(run.first, queued_.data(), queued_.size(), run);
   end_ += run.count;
-  runs_.push_back(std::move(run));
-  for (int level = 0;; ++level) {
-    const auto same = std::count_if(runs_.begin(), runs_.end(), [level](const Run& r) { return r.level == level; });
-    if (same < kFanIn) break;
-    merge_level(level);
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    runs_.push_back(std::move(run));
+    has_queued_ = false;  // the queue keeps its memory for the next run
   }
+  changed_.notify_all();
 }
 
 // Merges the runs of `level` into one run of the next, written after the
@@ -116,6 +178,8 @@ void IdRuns::merge_level(int level) {
     std::vector<IdEntry> chunk;
     std::size_t at = 0;
   };
+  // Only this thread changes runs_, so it reads them without the lock;
+  // the runs merged are never written again.
   std::vector<Cursor> cursors;
   for (const Run& run : runs_) {
     if (run.level == level) cursors.push_back({&run, 0, {}, 0});
@@ -150,6 +214,8 @@ void IdRuns::merge_level(int level) {
   }
   write_run(merged.first, out.data(), out.size(), merged);
   end_ += merged.count;
+  // Under the lock, as a look-up holds it while it reads the old runs.
+  const std::lock_guard<std::mutex> lock(mutex_);
   for (const Run& run : runs_) {
     if (run.level != level) continue;
     // Best effort: where holes cannot be punched the file only stays larger.
@@ -181,6 +247,13 @@ std::uint64_t IdRuns::find_in(const Run& run, const Hash128& fingerprint) const 
 }
 
 std::uint64_t IdRuns::find(const Hash128& fingerprint) const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  rethrow_failure();
+  if (has_queued_) {
+    const IdEntry wanted{fingerprint.low, fingerprint.high, 0};
+    const auto found = std::lower_bound(queued_.begin(), queued_.end(), wanted);
+    if (found != queued_.end() && found->low == wanted.low && found->high == wanted.high) return found->where;
+  }
   for (const Run& run : runs_) {
     const std::uint64_t where = find_in(run, fingerprint);
     if (where != 0) return where;
@@ -189,6 +262,9 @@ std::uint64_t IdRuns::find(const Hash128& fingerprint) const {
 }
 
 void IdRuns::for_each(const std::function<void(const IdEntry&)>& visit) const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  rethrow_failure();
+  if (has_queued_) std::for_each(queued_.begin(), queued_.end(), visit);
   std::vector<IdEntry> chunk(kMergeChunk);
   for (const Run& run : runs_) {
     for (std::uint64_t at = 0; at < run.count; at += kMergeChunk) {

@@ -56,23 +56,23 @@ std::uint64_t IdSet::insert_maybe_seen(const Hash128& fingerprint, std::uint64_t
 // moved on past a taken slot (a few places) and those that wrapped round
 // to the table's start, which go last; insertion sort puts both right.
 void IdSet::spill() {
-  std::vector<IdEntry> sorted;
-  std::vector<IdEntry> wrapped;
-  sorted.reserve(in_table_);
-  for (std::size_t slot = 0; slot < table_.size(); ++slot) {
-    IdEntry& entry = table_[slot];
-    if (entry.where == 0) continue;
-    (home_of(entry.low) > slot ? wrapped : sorted).push_back(entry);
-    entry = IdEntry{};
-  }
-  sorted.insert(sorted.end(), wrapped.begin(), wrapped.end());
-  for (std::size_t i = 1; i < sorted.size(); ++i) {
-    const IdEntry entry = sorted[i];
-    std::size_t j = i;
-    for (; j > 0 && entry < sorted[j - 1]; --j) sorted[j] = sorted[j - 1];
-    sorted[j] = entry;
-  }
-  runs_.add(sorted);
+  runs_.add([this](std::vector<IdEntry>& sorted) {
+    std::vector<IdEntry> wrapped;
+    sorted.reserve(in_table_);
+    for (std::size_t slot = 0; slot < table_.size(); ++slot) {
+      IdEntry& entry = table_[slot];
+      if (entry.where == 0) continue;
+      (home_of(entry.low) > slot ? wrapped : sorted).push_back(entry);
+      entry = IdEntry{};
+    }
+    sorted.insert(sorted.end(), wrapped.begin(), wrapped.end());
+    for (std::size_t i = 1; i < sorted.size(); ++i) {
+      const IdEntry entry = sorted[i];
+      std::size_t j = i;
+      for (; j > 0 && entry < sorted[j - 1]; --j) sorted[j] = sorted[j - 1];
+      sorted[j] = entry;
+    }
+  });
   in_table_ = 0;
 }
 

@@ -43,12 +43,11 @@ struct RejectedText {
 
 /// A respondent id of a row, to be checked in input order.
 struct IdSeen {
-  std::size_t row;
-  std::uint64_t line;
-  std::uint64_t column;
-  std::size_t offset;  ///< into BatchResult::id_text
-  std::size_t length;
   Hash128 fingerprint;  ///< of the id with RunSetup::id_key, taken by the counting thread
+  std::uint64_t line;
+  std::uint32_t row;
+  std::uint32_t offset;  ///< into BatchResult::id_text
+  std::uint32_t length;
 };
 
 /// What one batch adds to the run, counted by a worker and merged in input

@@ -3,8 +3,12 @@
 // Respondent ids a run has seen, kept out of memory: sorted runs of
 // fingerprints in a temporary file, merged as they pile up.
 
+#include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include "gapscore/base/siphash.h"
@@ -23,7 +27,9 @@ inline bool operator<(const IdEntry& a, const IdEntry& b) { return a.low != b.lo
 /// Sorted runs of IdEntry in an unlinked temporary file (in TMPDIR, else
 /// /tmp), each with the first fingerprint of every page in memory, so a
 /// look-up reads one page a run. Sixteen runs of one size are merged into
-/// one sixteen times larger, so there are few runs to look in.
+/// one sixteen times larger, so there are few runs to look in. Runs are
+/// written and merged by a thread of their own, off the in-order id check;
+/// a run not yet written is looked up in memory meanwhile.
 class IdRuns {
  public:
   IdRuns() = default;
@@ -34,8 +40,10 @@ class IdRuns {
   /// The `where` of `fingerprint`, or 0 when no run holds it.
   std::uint64_t find(const Hash128& fingerprint) const;
 
-  /// Adds `sorted` (ordered by operator<) as a run.
-  void add(const std::vector<IdEntry>& sorted);
+  /// Adds a run: once the run before it is written, `fill` puts the
+  /// entries, ordered by operator<, into the (empty) vector it is given,
+  /// whose memory serves every run in turn.
+  void add(const std::function<void(std::vector<IdEntry>&)>& fill);
 
   /// Calls `visit` with every entry of every run.
   void for_each(const std::function<void(const IdEntry&)>& visit) const;
@@ -54,12 +62,23 @@ class IdRuns {
   void open_file();
   void write_run(std::uint64_t first, const IdEntry* entries, std::size_t count, Run& run);
   void read_entries(std::uint64_t first, std::size_t count, IdEntry* into) const;
+  void work();
+  void write_queued();
   void merge_level(int level);
   std::uint64_t find_in(const Run& run, const Hash128& fingerprint) const;
+  void rethrow_failure() const;
 
   int fd_ = -1;
-  std::uint64_t end_ = 0;  ///< the file's length, in entries
+  std::uint64_t end_ = 0;  ///< the file's length, in entries; the writer's alone
+  // Guards what both threads see: the runs, the queued run and the state.
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
   std::vector<Run> runs_;
+  std::vector<IdEntry> queued_;  ///< sorted, handed over and not yet in runs_
+  bool has_queued_ = false;
+  bool stopping_ = false;
+  std::exception_ptr failure_;  ///< the writer's error, rethrown to the id check
+  std::thread writer_;
 };
 
 }  // namespace gapscore
