@@ -10,6 +10,7 @@
 #include <string>
 
 #include "gapscore/base/diagnostic.h"
+#include "gapscore/base/text.h"
 
 namespace gapscore {
 
@@ -30,8 +31,8 @@ const char* tmpdir() {
 std::string temporary_directory() { return tmpdir() != nullptr ? tmpdir() : "/tmp"; }
 
 [[noreturn]] void fail(const std::string& what) {
-  const std::string where = tmpdir() != nullptr ? std::string(tmpdir()) + ", from TMPDIR"
-                                                : std::string("/tmp; TMPDIR names another directory");
+  const std::string where =
+      tmpdir() != nullptr ? quote(tmpdir()) + ", from TMPDIR" : std::string("/tmp; TMPDIR names another directory");
   throw Error(ErrorKind::kIo, "respondent ids",
               what + " the temporary file that holds the ids seen so far (in " + where + "): " + std::strerror(errno));
 }

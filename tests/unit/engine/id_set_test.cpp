@@ -88,10 +88,10 @@ TEST_CASE("ids repeated many times over are all found, from the file and then fr
   CHECK(wrong == 0);
 }
 
-TEST_CASE("without a writable temporary directory, many ids stop the run with a clear error", "[engine]") {
+TEST_CASE("without a writable temporary directory, many ids stop the run with a clear error naming it", "[engine]") {
   const char* before = std::getenv("TMPDIR");
   const std::string saved = before == nullptr ? "" : before;
-  ::setenv("TMPDIR", "/nonexistent/gapscore", 1);
+  ::setenv("TMPDIR", "/nonexistent/gapscore\x1b[2J", 1);
   IdSet ids;
   std::string message;
   try {
@@ -104,7 +104,10 @@ TEST_CASE("without a writable temporary directory, many ids stop the run with a 
   } else {
     ::setenv("TMPDIR", saved.c_str(), 1);
   }
-  CHECK_THAT(message, Catch::Contains("/nonexistent/gapscore") && Catch::Contains("cannot create"));
+  // The directory comes from outside: shown escaped, never raw.
+  CHECK_THAT(message,
+             Catch::Contains("\"/nonexistent/gapscore\\x1b[2J\", from TMPDIR") && Catch::Contains("cannot create"));
+  CHECK(message.find('\x1b') == std::string::npos);
 }
 
 }  // namespace gapscore
