@@ -16,7 +16,7 @@ namespace gapscore {
 
 namespace {
 
-// Entries read at once by a look-up: one 4 KiB page's worth.
+// Entries read at once by a look-up: a block of 4,080 bytes.
 constexpr std::size_t kPageEntries = 4096 / sizeof(IdEntry);
 // Runs of one level merged at once, and so how much larger the next level's runs are.
 constexpr int kFanIn = 16;
@@ -30,11 +30,14 @@ const char* tmpdir() {
 
 std::string temporary_directory() { return tmpdir() != nullptr ? tmpdir() : "/tmp"; }
 
-[[noreturn]] void fail(const std::string& what) {
+// `error` is errno as the failing call left it, or 0 for a file that
+// ended before the data written to it.
+[[noreturn]] void fail(const std::string& what, int error) {
   const std::string where =
       tmpdir() != nullptr ? quote(tmpdir()) + ", from TMPDIR" : std::string("/tmp; TMPDIR names another directory");
   throw Error(ErrorKind::kIo, "respondent ids",
-              what + " the temporary file that holds the ids seen so far (in " + where + "): " + std::strerror(errno));
+              what + " the temporary file that holds the ids seen so far (in " + where +
+                  "): " + (error != 0 ? std::strerror(error) : "it is shorter than what was written to it"));
 }
 
 }  // namespace
@@ -55,6 +58,7 @@ void IdRuns::clear() {
   queued_.clear();
   has_queued_ = false;
   stopping_ = false;
+  failure_ = nullptr;
 }
 
 void IdRuns::rethrow_failure() const {
@@ -68,7 +72,7 @@ void IdRuns::open_file() {
   // Where the file system has no O_TMPFILE, a named file removed at once.
   std::string name = directory + "/gapscore-ids-XXXXXX";
   fd_ = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd_ < 0) fail("cannot create");
+  if (fd_ < 0) fail("cannot create", errno);
   ::unlink(name.c_str());
 }
 
@@ -82,7 +86,7 @@ void IdRuns::write_run(std::uint64_t first, const IdEntry* entries, std::size_t 
   while (left > 0) {
     const ssize_t wrote = ::pwrite(fd_, bytes, left, offset);
     if (wrote < 0 && errno == EINTR) continue;
-    if (wrote <= 0) fail("cannot write to");
+    if (wrote <= 0) fail("cannot write to", wrote < 0 ? errno : ENOSPC);
     bytes += wrote;
     left -= static_cast<std::size_t>(wrote);
     offset += wrote;
@@ -97,7 +101,7 @@ void IdRuns::read_entries(std::uint64_t first, std::size_t count, IdEntry* into)
   while (left > 0) {
     const ssize_t got = ::pread(fd_, bytes, left, offset);
     if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) fail("cannot read back");
+    if (got <= 0) fail("cannot read back", got < 0 ? errno : 0);
     bytes += got;
     left -= static_cast<std::size_t>(got);
     offset += got;
@@ -109,15 +113,17 @@ void IdRuns::add(const std::function<void(std::vector<IdEntry>&)>& fill) {
   changed_.wait(lock, [this] { return !has_queued_ || failure_; });
   rethrow_failure();
   lock.unlock();
+  // The file and the writer first: if either cannot be had, the ids are
+  // still where they were.
+  if (fd_ < 0) open_file();
+  if (!writer_.joinable()) writer_ = std::thread([this] { work(); });
   // The writer leaves the queue alone until has_queued_ is set, and find()
   // is this thread's.
   queued_.clear();
   fill(queued_);
   if (queued_.empty()) return;
-  if (fd_ < 0) open_file();
   lock.lock();
   has_queued_ = true;
-  if (!writer_.joinable()) writer_ = std::thread([this] { work(); });
   lock.unlock();
   changed_.notify_all();
 }

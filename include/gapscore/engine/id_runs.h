@@ -25,8 +25,8 @@ struct IdEntry {
 inline bool operator<(const IdEntry& a, const IdEntry& b) { return a.low != b.low ? a.low < b.low : a.high < b.high; }
 
 /// Sorted runs of IdEntry in an unlinked temporary file (in TMPDIR, else
-/// /tmp), each with the first fingerprint of every page in memory, so a
-/// look-up reads one page a run. Sixteen runs of one size are merged into
+/// /tmp), each with the first fingerprint of every block of 170 entries in
+/// memory, so a look-up reads one block a run. Sixteen runs of one size are merged into
 /// one sixteen times larger, so there are few runs to look in. Runs are
 /// written and merged by a thread of their own, off the in-order id check;
 /// a run not yet written is looked up in memory meanwhile.
@@ -56,7 +56,7 @@ class IdRuns {
     std::uint64_t first = 0;  ///< in entries from the file's start
     std::uint64_t count = 0;
     int level = 0;
-    std::vector<std::uint64_t> page_lows;  ///< the low half of each page's first fingerprint
+    std::vector<std::uint64_t> page_lows;  ///< the low half of each block's first fingerprint
   };
 
   void open_file();

@@ -45,7 +45,7 @@ TEST_CASE("ids are compared whole: prefixes, lengths and NUL bytes tell them apa
 }
 
 // 1.2 million ids: the table holds 49,152, so they go to 24 runs in the
-// temporary file, the first 16 merged into one larger run, and 20,736
+// temporary file, the first 16 merged into one larger run, and 20,352
 // stay in the table; the filter, made for 2^20 ids, grows at the
 // 1,048,577th. Every 613th id is asked again (1,958: too few to keep every
 // id in memory), from every run and the table.
