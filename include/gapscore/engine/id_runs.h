@@ -28,8 +28,9 @@ inline bool operator<(const IdEntry& a, const IdEntry& b) { return a.low != b.lo
 /// /tmp), each with the first fingerprint of every block of 170 entries in
 /// memory, so a look-up reads one block a run. Sixteen runs of one size are merged into
 /// one sixteen times larger, so there are few runs to look in. Runs are
-/// written and merged by a thread of their own, off the in-order id check;
-/// a run not yet written is looked up in memory meanwhile.
+/// written and merged by a thread of their own, off the in-order id check
+/// but for a merge that outlasts the filling of the next run, which the
+/// check then waits for; a run not yet written is looked up in memory.
 class IdRuns {
  public:
   IdRuns() = default;
