@@ -29,8 +29,15 @@ int bits_of(std::size_t power_of_two) {
 void IdSet::start() {
   table_.assign(std::size_t{1} << kTableBits, IdEntry{});
   table_shift_ = 64 - kTableBits;
-  filter_capacity_ = kFirstCapacity;
+  make_filter(kFirstCapacity);
+}
+
+// An empty filter for `capacity` ids; the old one goes first, so the two
+// are never in memory at once.
+void IdSet::make_filter(std::size_t capacity) {
+  filter_capacity_ = capacity;
   filter_blocks_ = filter_capacity_ * kBitsPerId / (64 * kBlockWords);
+  std::vector<std::uint64_t>().swap(filter_);
   filter_.assign(filter_blocks_ * kBlockWords, 0);
 }
 
@@ -78,10 +85,7 @@ void IdSet::spill() {
 
 // A larger filter, filled again from every id kept.
 void IdSet::grow_filter() {
-  filter_capacity_ += filter_capacity_ / 2;
-  filter_blocks_ = filter_capacity_ * kBitsPerId / (64 * kBlockWords);
-  std::vector<std::uint64_t>().swap(filter_);  // the old one goes first: never both in memory
-  filter_.assign(filter_blocks_ * kBlockWords, 0);
+  make_filter(filter_capacity_ + filter_capacity_ / 2);
   auto add = [this](const IdEntry& entry) {
     if (entry.where != 0) filter_test_and_set({entry.low, entry.high});
   };

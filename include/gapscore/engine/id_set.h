@@ -86,6 +86,7 @@ class IdSet {
   void start();
   std::uint64_t insert_maybe_seen(const Hash128& fingerprint, std::uint64_t where);
   void spill();
+  void make_filter(std::size_t capacity);
   void grow_filter();
   void resize_table(std::size_t slots);
   void keep_all_in_table();
