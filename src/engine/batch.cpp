@@ -1,7 +1,5 @@
 #include "gapscore/engine/batch.h"
 
-#include "gapscore/engine/id_set.h"
-
 #include <algorithm>
 #include <string_view>
 #include <tuple>
@@ -9,6 +7,8 @@
 
 #include "gapscore/base/text.h"
 #include "gapscore/coding/scored_parser.h"
+#include "gapscore/engine/cells.h"
+#include "gapscore/engine/id_set.h"
 #include "gapscore/input/record.h"
 #include "gapscore/input/record_parser.h"
 #include "gapscore/tally/batch_counter.h"
@@ -37,8 +37,10 @@ struct Scratch {
   Record record;
   std::vector<Code> codes;  // weighted runs: a row's full codes, for its row scores
   RowScores row;
-  std::vector<SmallCode> small_codes;  // per used row of the batch, per column of its FieldCoding
-  std::vector<std::uint32_t> all_rows;
+  std::vector<SmallCode> small_codes;   // per used row of the batch, per column of its FieldCoding
+  std::vector<std::uint32_t> all_rows;  // without breakdowns
+  BatchCells cells;
+  Tally cell_tally;  // a cell's counts, when no breakdown has all the columns
   BatchCounter counter;
 };
 
@@ -72,53 +74,50 @@ void reject(const RunSetup& setup, BatchResult& result, const Record& record, st
 std::uint32_t value_of(const RunSetup& setup, BatchResult& result, LocalBreakdown& local, std::size_t b, std::size_t c,
                        const Record& record, std::size_t row) {
   const std::size_t field = result.binding->breakdown_fields[b][c];
-  const ValueDictionary::Lookup lookup = local.dictionaries[c].id_of(record.fields[field]);
+  const ValueDictionary::Lookup lookup = local.crossing.dictionaries[c].id_of(record.fields[field]);
   if (lookup.is_new && setup.options.on_problem && !is_valid_utf8(record.fields[field])) {
     Problem problem;
     problem.row = row;
     problem.breakdown = static_cast<int>(b);
     problem.column = c;
-    problem.value = local.dictionaries[c].value(lookup.id);
+    problem.value = local.crossing.dictionaries[c].value(lookup.id);
     Diagnostic& d = problem.diagnostic;
     d.file = result.binding->file;
     std::tie(d.line, d.column) = record.position(field);
     d.severity = Severity::kWarning;
     d.message = setup.options.breakdowns[b][c] + ": segment value " + quote(record.fields[field]) +
-                " is not valid UTF-8; reported as " + quote(local.dictionaries[c].label(lookup.id));
+                " is not valid UTF-8; reported as " + quote(local.crossing.dictionaries[c].label(lookup.id));
     result.problems.push_back(std::move(problem));
   }
   return lookup.id;
 }
 
-// A segment new to the batch, at `key` of segment_of_key.
-LocalBreakdown::Segment& add_segment(const RunSetup& setup, BatchResult& result, std::size_t b, std::uint64_t key,
-                                     const Record& record, std::size_t row) {
+// The index of a segment new to the batch, at `key` of segment_of_key.
+std::uint32_t add_segment(const RunSetup& setup, BatchResult& result, std::size_t b, std::uint64_t key,
+                          const Record& record, std::size_t row) {
   LocalBreakdown& local = result.breakdowns[b];
   std::vector<std::uint32_t> values;
-  for (std::size_t c = 0; c < local.dictionaries.size(); ++c) {
-    values.push_back(local.dictionaries[c].id_of(record.fields[result.binding->breakdown_fields[b][c]]).id);
+  for (std::size_t c = 0; c < local.crossing.dictionaries.size(); ++c) {
+    values.push_back(local.crossing.dictionaries[c].id_of(record.fields[result.binding->breakdown_fields[b][c]]).id);
   }
-  local.segment_of_key[key] = static_cast<std::uint32_t>(local.segments.size());
+  const auto index = static_cast<std::uint32_t>(local.segments.size());
+  local.segment_of_key[key] = index;
   local.segments.push_back({std::move(values), Tally(setup.plan), row, {}});
-  return local.segments.back();
+  return index;
 }
 
 // Inline, as are the checks below: both run for every row. What they do
 // less often is in functions of its own, which keeps them small enough to be.
-inline LocalBreakdown::Segment& segment_of(const RunSetup& setup, BatchResult& result, std::size_t b,
-                                           const Record& record, std::size_t row) {
+inline std::uint32_t segment_of(const RunSetup& setup, BatchResult& result, std::size_t b, const Record& record,
+                                std::size_t row) {
   LocalBreakdown& local = result.breakdowns[b];
-  const std::size_t columns = local.dictionaries.size();
+  const std::size_t columns = local.crossing.dictionaries.size();
   std::uint64_t key = value_of(setup, result, local, b, 0, record, row);
-  for (std::size_t c = 1; c < columns; ++c) {
-    const std::uint64_t pair = (key << 32) | value_of(setup, result, local, b, c, record, row);
-    const auto [it, inserted] = local.combinations.emplace(pair, static_cast<std::uint32_t>(local.combinations.size()));
-    key = it->second;
-  }
+  for (std::size_t c = 1; c < columns; ++c)
+    key = local.crossing.cross(key, value_of(setup, result, local, b, c, record, row));
   if (key >= local.segment_of_key.size()) local.segment_of_key.resize(key + 1, kNoSegment);
   const std::uint32_t found = local.segment_of_key[key];
-  if (found != kNoSegment) return local.segments[found];
-  return add_segment(setup, result, b, key, record, row);
+  return found != kNoSegment ? found : add_segment(setup, result, b, key, record, row);
 }
 
 // Empties `result` of what an earlier count left (a batch with a duplicate
@@ -133,10 +132,11 @@ void start(const RunSetup& setup, BatchResult& result, Scratch& scratch) {
   scratch.codes.resize(plan.slots.size());
   scratch.small_codes.resize(result.batch.size() * binding.coding.columns());
   scratch.all_rows.clear();
+  scratch.cells.start(binding, plan, result.batch.size());
   result.all = Tally(plan);
   result.breakdowns.assign(setup.options.breakdowns.size(), LocalBreakdown{});
   for (std::size_t b = 0; b < setup.options.breakdowns.size(); ++b) {
-    result.breakdowns[b].dictionaries.resize(setup.options.breakdowns[b].size());
+    result.breakdowns[b].crossing = Crossing(setup.options.breakdowns[b].size());
   }
   result.invalid.assign(plan.slots.size(), {});
   result.rows_read = 0;
@@ -231,23 +231,99 @@ void count_invalid_cells(const RunSetup& setup, BatchResult& result, const Recor
   }
 }
 
-// Counts the codes of the rows used into the tallies, a column at a time.
-void add_used_rows(const RunSetup& setup, BatchResult& result, Scratch& scratch, bool all_from_segments) {
-  const FieldCoding& coding = result.binding->coding;
-  const std::size_t columns = coding.columns();
-  const std::uint32_t* column_of_slot = coding.column_of_slot.data();
-  const SmallCode* small_codes = scratch.small_codes.data();
-  scratch.counter.add(setup.batch_plan, small_codes, columns, column_of_slot, scratch.all_rows.data(),
-                      scratch.all_rows.size(), result.all);
-  for (LocalBreakdown& local : result.breakdowns) {
-    for (LocalBreakdown::Segment& segment : local.segments) {
-      scratch.counter.add(setup.batch_plan, small_codes, columns, column_of_slot, segment.rows.data(),
-                          segment.rows.size(), segment.tally);
+// A new cell of the batch, whose segments are looked up per breakdown:
+// that numbers its new values and warns of them at their first row, as
+// without cells.
+std::uint32_t add_cell(const RunSetup& setup, BatchResult& result, BatchCells& cells, const Record& record,
+                       std::size_t row) {
+  std::vector<std::uint32_t> segments(result.breakdowns.size());
+  for (std::size_t b = 0; b < segments.size(); ++b) segments[b] = segment_of(setup, result, b, record, row);
+  cells.add(std::move(segments));
+  return static_cast<std::uint32_t>(cells.cells().size() - 1);
+}
+
+void stop_grouping(BatchResult& result, BatchCells& cells) {
+  for (const BatchCells::Cell& cell : cells.cells()) {
+    for (std::size_t b = 0; b < result.breakdowns.size(); ++b) {
+      std::vector<std::uint32_t>& rows = result.breakdowns[b].segments[cell.segments[b]].rows;
+      rows.insert(rows.end(), cell.rows.begin(), cell.rows.end());
     }
   }
-  if (all_from_segments) {
-    for (const LocalBreakdown::Segment& segment : result.breakdowns.front().segments) result.all.merge(segment.tally);
+  cells.stop();
+}
+
+// Puts used row `used` in its segments (through its cell while the batch
+// is grouped) and adds its floating-point sums to each, in input order.
+inline void add_to_segments(const RunSetup& setup, BatchResult& result, Scratch& scratch, const Record& record,
+                            std::size_t row, std::uint32_t used, bool weighted) {
+  const std::size_t breakdowns = result.breakdowns.size();
+  BatchCells& cells = scratch.cells;
+  if (cells.grouping()) {
+    std::uint32_t index = cells.find(record);
+    if (index != kNoSegment || cells.has_room()) {
+      if (index == kNoSegment) index = add_cell(setup, result, cells, record, row);
+      BatchCells::Cell& cell = cells.cell(index);
+      cell.rows.push_back(used);
+      for (std::size_t b = 0; b < breakdowns && weighted; ++b) {
+        result.breakdowns[b].segments[cell.segments[b]].tally.add_weighted(setup.plan, scratch.row);
+      }
+      return;
+    }
+    stop_grouping(result, cells);
   }
+  for (std::size_t b = 0; b < breakdowns; ++b) {
+    LocalBreakdown::Segment& segment = result.breakdowns[b].segments[segment_of(setup, result, b, record, row)];
+    segment.rows.push_back(used);
+    if (weighted) segment.tally.add_weighted(setup.plan, scratch.row);
+  }
+}
+
+// Counts each cell's rows once, into its segment of the breakdown with
+// all the columns if there is one, and adds the exact sums to the cell's
+// segment of every other breakdown.
+void count_cells(const RunSetup& setup, BatchResult& result, Scratch& scratch) {
+  const FieldCoding& coding = result.binding->coding;
+  const int covering = scratch.cells.covering();
+  for (const BatchCells::Cell& cell : scratch.cells.cells()) {
+    Tally* counted = &scratch.cell_tally;
+    if (covering >= 0) {
+      const auto b = static_cast<std::size_t>(covering);
+      counted = &result.breakdowns[b].segments[cell.segments[b]].tally;
+    } else {
+      scratch.cell_tally = Tally(setup.plan);
+    }
+    scratch.counter.add(setup.batch_plan, scratch.small_codes.data(), coding.columns(), coding.column_of_slot.data(),
+                        cell.rows.data(), cell.rows.size(), *counted);
+    for (std::size_t b = 0; b < result.breakdowns.size(); ++b) {
+      if (static_cast<int>(b) != covering) result.breakdowns[b].segments[cell.segments[b]].tally.merge_counts(*counted);
+    }
+  }
+}
+
+// Counts the codes of the rows used into the tallies, a column at a time.
+void add_used_rows(const RunSetup& setup, BatchResult& result, Scratch& scratch) {
+  const FieldCoding& coding = result.binding->coding;
+  const auto count = [&](const std::vector<std::uint32_t>& rows, Tally& tally) {
+    scratch.counter.add(setup.batch_plan, scratch.small_codes.data(), coding.columns(), coding.column_of_slot.data(),
+                        rows.data(), rows.size(), tally);
+  };
+  if (result.breakdowns.empty()) {
+    count(scratch.all_rows, result.all);
+    return;
+  }
+  if (scratch.cells.grouping()) {
+    count_cells(setup, result, scratch);
+  } else {
+    for (LocalBreakdown& local : result.breakdowns) {
+      for (LocalBreakdown::Segment& segment : local.segments) count(segment.rows, segment.tally);
+    }
+  }
+  // Every used row is in one segment of each breakdown, and the sums are
+  // exact: the whole data set's are those of any breakdown's segments.
+  const auto fewest = std::min_element(
+      result.breakdowns.begin(), result.breakdowns.end(),
+      [](const LocalBreakdown& a, const LocalBreakdown& b) { return a.segments.size() < b.segments.size(); });
+  for (const LocalBreakdown::Segment& segment : fewest->segments) result.all.merge_counts(segment.tally);
 }
 
 }  // namespace
@@ -260,15 +336,12 @@ void count_batch(const RunSetup& setup, BatchResult& result, const Duplicates* d
   const std::size_t slots = plan.slots.size();
   const std::size_t columns = binding.coding.columns();
   const std::uint32_t* column_of_slot = binding.coding.column_of_slot.data();
-  const std::size_t breakdowns = result.breakdowns.size();
-  // Every used row falls in exactly one segment of each breakdown, and
-  // the sums are exact, so the whole data set's tally is the sum of the
-  // first breakdown's: counting each row once more would be wasted work.
+  const bool has_breakdowns = !result.breakdowns.empty();
   // Importance-weighted moments and survey-weighted sums are floating
-  // point, whose rounding depends on the order of addition, so not then:
-  // the whole data set's figures must not change with --by.
+  // point, whose rounding depends on the order of addition: they are added
+  // row by row, in input order, to every tally the row is in, so that the
+  // whole data set's figures do not change with --by.
   const bool weighted = plan.weighting == Weighting::kImportance || plan.survey_weights;
-  const bool all_from_segments = breakdowns > 0 && !weighted;
   Record& record = scratch.record;
   for (std::size_t row = 0; row < result.batch.size() && !result.stopped; ++row) {
     // A row is coded into the next place; it is taken only if the row is used.
@@ -288,17 +361,14 @@ void count_batch(const RunSetup& setup, BatchResult& result, const Duplicates* d
       }
       scratch.row.compute(plan, scratch.codes.data());
     }
-    if (!all_from_segments) {
+    if (weighted) result.all.add_weighted(plan, scratch.row);
+    if (has_breakdowns) {
+      add_to_segments(setup, result, scratch, record, row, used, weighted);
+    } else {
       scratch.all_rows.push_back(used);
-      if (weighted) result.all.add_weighted(plan, scratch.row);
-    }
-    for (std::size_t b = 0; b < breakdowns; ++b) {
-      LocalBreakdown::Segment& segment = segment_of(setup, result, b, record, row);
-      segment.rows.push_back(used);
-      if (weighted) segment.tally.add_weighted(plan, scratch.row);
     }
   }
-  add_used_rows(setup, result, scratch, all_from_segments);
+  add_used_rows(setup, result, scratch);
 }
 
 }  // namespace gapscore

@@ -21,8 +21,8 @@ void Breakdown::merge(const BatchResult& result, std::size_t b, const Plan& plan
     std::vector<std::string> values;
     std::vector<std::string> labels;
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      values.push_back(local.dictionaries[c].value(segment.values[c]));
-      labels.push_back(local.dictionaries[c].label(segment.values[c]));
+      values.push_back(local.crossing.dictionaries[c].value(segment.values[c]));
+      labels.push_back(local.crossing.dictionaries[c].label(segment.values[c]));
     }
     Segment* found = find_or_add(values, labels, plan, limit.most);
     if (found == nullptr) {

@@ -80,15 +80,19 @@ void Tally::add_survey_weighted(const Plan& plan, const RowScores& row) {
 }
 
 void Tally::merge(const Tally& other) {
-  rows_ += other.rows_;
-  for (std::size_t i = 0; i < counters_.size(); ++i) counters_[i] += other.counters_[i];
-  for (std::size_t i = 0; i < wide_.size(); ++i) wide_[i] += other.wide_[i];
+  merge_counts(other);
   for (std::size_t m = 0; m < importance_.size(); ++m) importance_[m].merge(other.importance_[m]);
   weight_sum_ += other.weight_sum_;
   weight_squares_ += other.weight_squares_;
   for (std::size_t i = 0; i < weighted_.size(); ++i) weighted_[i] += other.weighted_[i];
   for (std::size_t i = 0; i < weighted_squares_.size(); ++i) weighted_squares_[i] += other.weighted_squares_[i];
   for (std::size_t i = 0; i < weighted_wide_.size(); ++i) weighted_wide_[i] += other.weighted_wide_[i];
+}
+
+void Tally::merge_counts(const Tally& other) {
+  rows_ += other.rows_;
+  for (std::size_t i = 0; i < counters_.size(); ++i) counters_[i] += other.counters_[i];
+  for (std::size_t i = 0; i < wide_.size(); ++i) wide_[i] += other.wide_[i];
 }
 
 void Tally::subtract(const Tally& subset) {

@@ -21,6 +21,40 @@ struct BatchResult;
 /// In LocalBreakdown::segment_of_key: a key with no segment yet.
 inline constexpr std::uint32_t kNoSegment = UINT32_MAX;
 
+/// Numbers the combinations of a few columns' values densely, as they first
+/// appear: each value by its column's dictionary, then crossed values
+/// pairwise, (a, b) -> ab, (ab, c) -> abc ...
+class Crossing {
+ public:
+  Crossing() = default;
+  explicit Crossing(std::size_t columns) : dictionaries(columns) {}
+
+  std::vector<ValueDictionary> dictionaries;  ///< per column
+
+  /// The number of the combination of `key` (a value's id, or a combination's
+  /// number) and the next column's value id `value`.
+  std::uint32_t cross(std::uint64_t key, std::uint32_t value) {
+    // Segment columns have a handful of values: their pairs are numbered
+    // in a table, which costs a fraction of a hash lookup for every row.
+    if (key < kTableSide && value < kTableSide) {
+      if (table_.empty()) table_.assign(kTableSide * kTableSide, kNoNumber);
+      std::uint32_t& number = table_[key * kTableSide + value];
+      if (number == kNoNumber) number = count_++;
+      return number;
+    }
+    const auto [it, inserted] = numbers_.emplace((key << 32) | value, count_);
+    count_ += inserted;
+    return it->second;
+  }
+
+ private:
+  static constexpr std::size_t kTableSide = 32;
+  static constexpr std::uint32_t kNoNumber = UINT32_MAX;
+  std::vector<std::uint32_t> table_;  // by key and value, while both are below kTableSide
+  std::unordered_map<std::uint64_t, std::uint32_t> numbers_;
+  std::uint32_t count_ = 0;
+};
+
 /// The segments one batch found for one breakdown, numbered within the batch.
 struct LocalBreakdown {
   struct Segment {
@@ -29,9 +63,7 @@ struct LocalBreakdown {
     std::size_t first_row = 0;
     std::vector<std::uint32_t> rows;  ///< the batch's used rows in the segment, for its BatchCounter
   };
-  std::vector<ValueDictionary> dictionaries;  ///< per column
-  /// Crossed values are numbered pairwise: (a, b) -> ab, (ab, c) -> abc ...
-  std::unordered_map<std::uint64_t, std::uint32_t> combinations;
+  Crossing crossing;  ///< of the breakdown's columns
   /// By key (a value id, or a crossed values' id: both numbered densely),
   /// the segment's index, or kNoSegment.
   std::vector<std::uint32_t> segment_of_key;

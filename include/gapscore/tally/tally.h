@@ -24,6 +24,9 @@ class Tally {
   /// row itself and its exact sums.
   void add_weighted(const Plan& plan, const RowScores& row);
   void merge(const Tally& other);
+  /// Adds another tally's exact counts and sums (what BatchCounter counts),
+  /// leaving out its floating-point sums, which must come row by row.
+  void merge_counts(const Tally& other);
   /// Removes a subset's counts (the rest of the data is the whole minus a
   /// segment). Exact for every sum; importance-weighted moments are left as
   /// they were and must not be read from the result.

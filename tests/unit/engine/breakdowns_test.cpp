@@ -1,6 +1,7 @@
 #include "gapscore/engine/breakdowns.h"
 
 #include <catch2/catch.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,51 @@ TEST_CASE("text that is not UTF-8 is reported with its line and repaired in the 
   REQUIRE(report.results.size() == 3);
   CHECK(report.results[1].segment[0].second == "Caf\xEF\xBF\xBD");
   CHECK(report.results[1].rows == 2);
+}
+
+TEST_CASE("breakdowns sharing columns count each segment's rows, and warn of a value at its first row", "[engine]") {
+  std::vector<std::string> problems;
+  EngineOptions options;
+  options.breakdowns = {{"r"}, {"c"}, {"r", "c"}};
+  options.on_problem = [&problems](const Diagnostic& d) { problems.push_back(format_diagnostic(d)); };
+  const Report report = score_text(parse_questionnaire(kSmall, "q.json"),
+                                   "id,e,p,s,r,c\n1,5,4,4,Caf\xE9,web\n2,5,4,4,Nord,sh\xF6p\n3,5,4,4,Caf\xE9,sh\xF6p\n"
+                                   "4,5,4,4,Nord,web\n5,4,4,4,Caf\xE9,web\n",
+                                   options);
+  // Once for each breakdown with the column, at the value's first row.
+  const std::string cafe =
+      "data.csv:2:9: warning: r: segment value \"Caf\\xe9\" is not valid UTF-8; reported as "
+      "\"Caf\xEF\xBF\xBD\"";
+  const std::string shop =
+      "data.csv:3:14: warning: c: segment value \"sh\\xf6p\" is not valid UTF-8; reported as "
+      "\"sh\xEF\xBF\xBDp\"";
+  CHECK(problems == std::vector<std::string>{cafe, cafe, shop, shop});
+  std::map<std::string, std::int64_t> rows;
+  for (const SegmentResult& result : report.results) {
+    std::string name;
+    for (const auto& [column, value] : result.segment) name += column + "=" + value + ";";
+    rows[name] = result.rows;
+  }
+  const std::string cafe_label = "Caf\xEF\xBF\xBD";
+  const std::string shop_label = "sh\xEF\xBF\xBDp";
+  CHECK(rows == std::map<std::string, std::int64_t>{{"", 5},
+                                                    {"r=" + cafe_label + ";", 3},
+                                                    {"r=Nord;", 2},
+                                                    {"c=web;", 3},
+                                                    {"c=" + shop_label + ";", 2},
+                                                    {"r=" + cafe_label + ";c=web;", 2},
+                                                    {"r=" + cafe_label + ";c=" + shop_label + ";", 1},
+                                                    {"r=Nord;c=web;", 1},
+                                                    {"r=Nord;c=" + shop_label + ";", 1}});
+  // The Café rows' perceptions are 4, 4, 4 against expectations 5, 5, 4;
+  // Café and web, the first and last rows: 4 and 4 against 5 and 4.
+  for (const SegmentResult& result : report.results) {
+    if (result.segment.empty() || result.segment[0].second != cafe_label) continue;
+    REQUIRE(result.items.size() == 1);
+    const bool web = result.segment.size() == 2 && result.segment[1].second == "web";
+    if (result.segment.size() == 1) CHECK(*result.items[0].gap->mean == Approx(-2.0 / 3));
+    if (web) CHECK(*result.items[0].gap->mean == Approx(-0.5));
+  }
 }
 
 TEST_CASE("crossed segments and --min-n suppression", "[engine]") {
