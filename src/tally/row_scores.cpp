@@ -76,7 +76,7 @@ void score_measures(const Plan& plan, const Code* row_codes, RowScores& row) {
     const Plan::DimensionMeasure& dm = plan.dimension_measures[f];
     std::int64_t sum = 0;
     int count = 0;
-    std::int64_t* item_values = row.values.data() + dm.value_offset;
+    double* item_values = row.values.data() + dm.value_offset;
     const Plan::Operand* operands = dm.operands.data();
     const std::size_t k = dm.operands.size();
     // A measure is a plain column or a difference for all its items alike,
@@ -89,7 +89,7 @@ void score_measures(const Plan& plan, const Code* row_codes, RowScores& row) {
         const std::int64_t value = static_cast<std::int64_t>(plus) - minus;
         sum += value;
         ++count;
-        item_values[j] = value;
+        item_values[j] = static_cast<double>(value);
       }
     } else {
       for (std::size_t j = 0; j < k; ++j) {
@@ -97,7 +97,7 @@ void score_measures(const Plan& plan, const Code* row_codes, RowScores& row) {
         if (!is_value(plus)) continue;
         sum += plus;
         ++count;
-        item_values[j] = plus - operands[j].shift;
+        item_values[j] = static_cast<double>(plus - operands[j].shift);
       }
     }
     sums[f] = sum - count * dm.score_shift;
@@ -108,11 +108,12 @@ void score_measures(const Plan& plan, const Code* row_codes, RowScores& row) {
 
 // Fills `profile` with y_d of each part (a dimension measure); false when
 // a dimension is not scored.
-bool profile_of(const Plan& plan, const std::vector<std::size_t>& parts, const RowScores& row, std::int64_t* profile) {
+bool profile_of(const Plan& plan, const std::vector<std::size_t>& parts, const RowScores& row, double* profile) {
   for (std::size_t d = 0; d < parts.size(); ++d) {
     const int count = row.score_counts[parts[d]];
     if (count == 0) return false;
-    profile[d] = row.score_sums[parts[d]] * plan.denominator_factors[static_cast<std::size_t>(count)];
+    profile[d] =
+        static_cast<double>(row.score_sums[parts[d]] * plan.denominator_factors[static_cast<std::size_t>(count)]);
   }
   return true;
 }
@@ -160,7 +161,7 @@ void drive(const Plan::DriverPlan& driver, std::size_t dimensions, const Code* r
   if (!row.driven) return;
   row.drivers.assign(row.profiles.begin() + static_cast<std::ptrdiff_t>(driver.perception * dimensions),
                      row.profiles.begin() + static_cast<std::ptrdiff_t>((driver.perception + 1) * dimensions));
-  row.drivers.push_back(outcome);
+  row.drivers.push_back(static_cast<double>(outcome));
 }
 
 }  // namespace

@@ -24,11 +24,40 @@ namespace {
 
 // Adds w times each value and product of a complete case to sums[k] and
 // cross[k x k] (upper triangle).
-void add_weighted_products(double* sums, double* cross, std::size_t k, const std::int64_t* values, double w) {
+void add_weighted_products(double* sums, double* cross, std::size_t k, const double* values, double w) {
   for (std::size_t i = 0; i < k; ++i) {
-    const double wx = w * static_cast<double>(values[i]);
+    const double wx = w * values[i];
     sums[i] += wx;
-    for (std::size_t j = i; j < k; ++j) cross[i * k + j] += wx * static_cast<double>(values[j]);
+    for (std::size_t j = i; j < k; ++j) cross[i * k + j] += wx * values[j];
+  }
+}
+
+// The same for a k known when compiling: dimensions have a handful of
+// items, and loops of a few variable steps cost more in their set-up than
+// in their work. Each sum gets the same terms in the same order.
+template <std::size_t K>
+void add_weighted_products(double* sums, double* cross, const double* values, double w) {
+  for (std::size_t i = 0; i < K; ++i) {
+    const double wx = w * values[i];
+    sums[i] += wx;
+    for (std::size_t j = i; j < K; ++j) cross[i * K + j] += wx * values[j];
+  }
+}
+
+void add_small_weighted_products(double* sums, double* cross, std::size_t k, const double* values, double w) {
+  switch (k) {
+    case 2:
+      return add_weighted_products<2>(sums, cross, values, w);
+    case 3:
+      return add_weighted_products<3>(sums, cross, values, w);
+    case 4:
+      return add_weighted_products<4>(sums, cross, values, w);
+    case 5:
+      return add_weighted_products<5>(sums, cross, values, w);
+    case 6:
+      return add_weighted_products<6>(sums, cross, values, w);
+    default:
+      return add_weighted_products(sums, cross, k, values, w);
   }
 }
 
@@ -59,8 +88,8 @@ void Tally::add_survey_weighted(const Plan& plan, const RowScores& row) {
     if (row.complete[f] != 0) {
       const std::size_t k = dm.items.size();
       count(dm.co_moments);
-      add_weighted_products(weighted + dm.co_moments + 1, weighted + dm.co_moments + 1 + k, k,
-                            row.values.data() + dm.value_offset, w);
+      add_small_weighted_products(weighted + dm.co_moments + 1, weighted + dm.co_moments + 1 + k, k,
+                                  row.values.data() + dm.value_offset, w);
     }
   }
   const std::size_t dimensions = plan.dimensions.size();
@@ -68,14 +97,14 @@ void Tally::add_survey_weighted(const Plan& plan, const RowScores& row) {
     if (row.profiled[m] == 0) continue;
     const Plan::OverallMeasure& overall = plan.overall[m];
     count(overall.profile_count);
-    add_weighted_products(wide + overall.profile_sums, wide + overall.profile_sums + dimensions, dimensions,
-                          row.profiles.data() + m * dimensions, w);
+    add_small_weighted_products(wide + overall.profile_sums, wide + overall.profile_sums + dimensions, dimensions,
+                                row.profiles.data() + m * dimensions, w);
   }
   if (plan.drivers && row.driven) {
     const Plan::DriverPlan& driver = *plan.drivers;
     const std::size_t variables = row.drivers.size();
     count(driver.count);
-    add_weighted_products(wide + driver.sums, wide + driver.sums + variables, variables, row.drivers.data(), w);
+    add_small_weighted_products(wide + driver.sums, wide + driver.sums + variables, variables, row.drivers.data(), w);
   }
 }
 

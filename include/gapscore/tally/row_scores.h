@@ -16,14 +16,17 @@ struct RowScores {
   const Code* codes = nullptr;
   std::vector<std::uint32_t> bins;  ///< with survey weights: counters to add the weight to, `bin_count` of them
   std::size_t bin_count = 0;
-  std::vector<std::int64_t> score_sums;     ///< per dimension measure: shifted sum of its valid values
-  std::vector<int> score_counts;            ///< per dimension measure: how many; 0 below min_items
-  std::vector<char> complete;               ///< per dimension measure: all its items valid
-  std::vector<std::int64_t> values;         ///< shifted item values, for complete measures
-  std::vector<std::int64_t> profiles;       ///< per overall measure, y_d of each dimension
+  std::vector<std::int64_t> score_sums;  ///< per dimension measure: shifted sum of its valid values
+  std::vector<int> score_counts;         ///< per dimension measure: how many; 0 below min_items
+  std::vector<char> complete;            ///< per dimension measure: all its items valid
+  // The values the weighted sums multiply, converted to double once for
+  // every tally the row is added to (exact up to 2^53, as each conversion
+  // was before).
+  std::vector<double> values;               ///< shifted item values, for complete measures
+  std::vector<double> profiles;             ///< per overall measure, y_d of each dimension
   std::vector<char> profiled;               ///< per overall measure: every dimension scored
   std::vector<double> importance_weighted;  ///< per overall measure; NaN when not scored
-  std::vector<std::int64_t> drivers;        ///< perception y_d of each dimension, then the outcome
+  std::vector<double> drivers;              ///< perception y_d of each dimension, then the outcome
   bool driven = false;                      ///< all of `drivers` valid
   double weight = 1;                        ///< the row's survey weight
 
