@@ -104,9 +104,9 @@ struct Engine::Impl {
   void pass_on_problems(const BatchResult& result) {
     for (const Problem& problem : result.problems) {
       if (problem.breakdown >= 0) {
-        std::set<std::string>& seen =
-            totals.breakdowns[static_cast<std::size_t>(problem.breakdown)].seen_values[problem.column];
-        if (!seen.insert(problem.value).second) continue;
+        const std::string& column =
+            totals.breakdowns[static_cast<std::size_t>(problem.breakdown)].columns[problem.column];
+        if (!totals.warned_values[column].insert(problem.value).second) continue;
       }
       if (result.stopped && &problem == &result.problems.back()) {
         throw Error(ErrorKind::kInvalid, problem.diagnostic);

@@ -85,7 +85,6 @@ RunTotals::RunTotals(const RunSetup& setup) : all(setup.plan) {
   for (const std::vector<std::string>& columns : setup.options.breakdowns) {
     Breakdown breakdown;
     breakdown.columns = columns;
-    breakdown.seen_values.resize(columns.size());
     breakdowns.push_back(std::move(breakdown));
   }
 }

@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -88,7 +87,6 @@ struct Segment {
 struct Breakdown {
   std::vector<std::string> columns;
   std::map<std::vector<std::string>, Segment> segments;  ///< by raw values
-  std::vector<std::set<std::string>> seen_values;        ///< per column, for warnings
 
   /// The breakdown as the command line names it ("--by a,b"), for messages.
   std::string option() const;

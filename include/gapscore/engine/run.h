@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,9 @@ struct RunTotals {
   std::vector<std::array<std::int64_t, kInvalidReasonCount>> invalid_counts;  ///< per slot, per reason
   Tally all;
   std::vector<Breakdown> breakdowns;  ///< per --by
+  /// Per segment column, the values not UTF-8 warned of so far: once each,
+  /// however many breakdowns read the column.
+  std::map<std::string, std::set<std::string>> warned_values;
   /// The runs whose rows a merge has added, by the id saved states carry
   /// for them, with the state that brought each: so that no run is added twice.
   std::map<std::string, std::string> parts;
