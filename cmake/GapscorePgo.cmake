@@ -1,8 +1,10 @@
 # Profile-guided optimisation, opt-in: -DGAPSCORE_PGO=ON (GCC, Release, no
 # sanitizers). A second, instrumented build of gapscore (in pgo/build under
-# the build folder) scores a synthetic export of the common shape, written
-# by scripts/pgo/training_export.cpp, once on one thread and once on two;
-# this build then compiles with that profile: hot loops laid out and
+# the build folder) scores a synthetic export of the shape users have,
+# written by scripts/pgo/training_export.cpp: without and with the
+# respondent id declared, on one thread and on two, with three breakdowns,
+# and with survey weights (a profile of one easy case lays the others out
+# as cold code); this build then compiles with that profile: hot loops laid out and
 # unrolled for the paths real rows take. About 6% less CPU on the benchmark
 # (docs/benchmarks.md), for about four more minutes of building on two
 # cores, and any change to a source trains again, since GCC refuses a
@@ -36,8 +38,10 @@ set(pgo_stamp ${pgo_root}/profile.stamp)
 file(GLOB_RECURSE pgo_inputs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/*.cpp ${PROJECT_SOURCE_DIR}/src/*.h
      ${PROJECT_SOURCE_DIR}/include/*.h ${PROJECT_SOURCE_DIR}/src/CMakeLists.txt ${PROJECT_SOURCE_DIR}/src/*/CMakeLists.txt)
 cmake_host_system_information(RESULT pgo_jobs QUERY NUMBER_OF_LOGICAL_CORES)
-set(pgo_run ${pgo_root}/build/gapscore score -q ${PROJECT_SOURCE_DIR}/scripts/bench_questionnaire.json
-            ${pgo_root}/export.csv --by region -o ${pgo_root}/report.json)
+set(pgo_score ${pgo_root}/build/gapscore score ${pgo_root}/export.csv -o ${pgo_root}/report.json)
+set(pgo_plain -q ${PROJECT_SOURCE_DIR}/scripts/bench_questionnaire.json)
+set(pgo_ids -q ${pgo_root}/ids.json)
+set(pgo_weights -q ${pgo_root}/weights.json)
 add_custom_command(
   OUTPUT ${pgo_stamp}
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${pgo_profile}
@@ -48,8 +52,12 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E env --unset=MAKEFLAGS ${CMAKE_COMMAND} --build ${pgo_root}/build --parallel ${pgo_jobs}
           --target gapscore gapscore_training_export
   COMMAND ${pgo_root}/build/gapscore_training_export 100000 ${pgo_root}/export.csv
-  COMMAND ${pgo_run} -j 1
-  COMMAND ${pgo_run} -j 2
+          ${PROJECT_SOURCE_DIR}/scripts/bench_questionnaire.json ${pgo_root}/ids.json ${pgo_root}/weights.json
+  COMMAND ${pgo_score} ${pgo_plain} --by region -j 1
+  COMMAND ${pgo_score} ${pgo_ids} --by region -j 1
+  COMMAND ${pgo_score} ${pgo_ids} --by region -j 2
+  COMMAND ${pgo_score} ${pgo_ids} --by region --by channel --by region,channel -j 2
+  COMMAND ${pgo_score} ${pgo_weights} --by region -j 2
   COMMAND ${CMAKE_COMMAND} -E touch ${pgo_stamp}
   DEPENDS ${pgo_inputs} ${PROJECT_SOURCE_DIR}/CMakeLists.txt ${CMAKE_CURRENT_LIST_FILE}
           ${PROJECT_SOURCE_DIR}/scripts/bench_questionnaire.json ${PROJECT_SOURCE_DIR}/scripts/pgo/training_export.cpp

@@ -1,11 +1,14 @@
 // Writes the synthetic export that profile-guided builds train on
-// (CMakeLists.txt): the shape of scripts/generate_bench_data.py (44 item
-// columns on 1-7, NPS, CSAT, CES, two segment columns, a comment that is
-// sometimes quoted with commas and line breaks, about 2% empty answers),
-// so that the profile sees the common case of a survey export. Built only
-// for the training build, so it needs nothing the build does not have.
+// (cmake/GapscorePgo.cmake): the shape of scripts/generate_bench_data.py
+// with ids and weights (a respondent id as platforms write them, 44 item
+// columns on 1-7, NPS, CSAT, CES, two segment columns, a survey weight, a
+// comment that is sometimes quoted with commas and line breaks, about 2%
+// empty answers), so that the profile sees the exports users have; and
+// beside it the benchmark questionnaire declaring the id, and declaring
+// the id and the weight. Built only for the training build, so it needs
+// nothing the build does not have.
 //
-// Usage: gapscore_training_export ROWS OUT.csv
+// Usage: gapscore_training_export ROWS OUT.csv QUESTIONNAIRE.json IDS.json WEIGHTS.json
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -13,6 +16,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -49,6 +53,13 @@ class Answers {
 
   double normal(double spread) { return std::normal_distribution<double>(0.0, spread)(random_); }
 
+  // A survey weight in 0.2..3.0 with three decimals, as the benchmark's.
+  std::string weight() {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.3f", 0.2 + 2.8 * uniform_(random_));
+    return text;
+  }
+
   template <std::size_t N>
   const char* pick(const std::array<const char*, N>& values) {
     return values[std::uniform_int_distribution<std::size_t>(0, N - 1)(random_)];
@@ -61,21 +72,45 @@ class Answers {
 
 }  // namespace
 
+// Writes `questionnaire` with `keys` (JSON members, each followed by a
+// comma) added first in its object.
+bool write_variant(const std::string& questionnaire, const std::string& keys, const char* path) {
+  const std::size_t brace = questionnaire.find('{');
+  if (brace == std::string::npos) return false;
+  std::ofstream out(path, std::ios::binary);
+  out << questionnaire.substr(0, brace + 1) << keys << questionnaire.substr(brace + 1);
+  return static_cast<bool>(out);
+}
+
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: gapscore_training_export ROWS OUT.csv\n";
+  if (argc != 6) {
+    std::cerr << "usage: gapscore_training_export ROWS OUT.csv QUESTIONNAIRE.json IDS.json WEIGHTS.json\n";
     return 2;
+  }
+  std::ifstream in(argv[3], std::ios::binary);
+  const std::string questionnaire((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in || !write_variant(questionnaire, R"("respondent_id": "respondent",)", argv[4]) ||
+      !write_variant(questionnaire, R"("respondent_id": "respondent", "weight_column": "weight",)", argv[5])) {
+    std::cerr << "gapscore_training_export: cannot read " << argv[3] << " or write its variants\n";
+    return 3;
   }
   const long rows = std::strtol(argv[1], nullptr, 10);
   std::ofstream out(argv[2], std::ios::binary);
+  out << "respondent,";
   for (int i = 1; i <= kItems; ++i) {
     char name[16];
     std::snprintf(name, sizeof name, "E_%02d,P_%02d,", i, i);
     out << name;
   }
-  out << "nps,csat,ces,region,channel,comment\n";
+  out << "nps,csat,ces,region,channel,weight,comment\n";
   Answers answers(5);
   for (long r = 0; r < rows; ++r) {
+    char id[24];
+    // Distinct ids (an odd multiplier is one-to-one modulo 2^60) in a
+    // scattered order, as platforms' random ids are.
+    const unsigned long long scattered = static_cast<unsigned long long>(r) * 0x9E3779B97F4A7C15ULL;
+    std::snprintf(id, sizeof id, "R_%015llx,", scattered & ((1ULL << 60) - 1));
+    out << id;
     const double experience = answers.normal(1.0);
     const double generosity = answers.normal(0.5);
     for (int i = 0; i < kItems; ++i) {
@@ -85,7 +120,7 @@ int main(int argc, char** argv) {
     const double perceived = 5.4 + 0.8 * experience;
     out << answers.draw(1.6 * perceived - 0.4, 1.8, 0, 10) << ',' << answers.draw(perceived - 1.0, 0.8, 1, 5) << ','
         << answers.draw(perceived - 0.3, 1.2, 1, 7) << ',' << answers.pick(kRegions) << ',' << answers.pick(kChannels)
-        << ',' << answers.pick(kComments) << '\n';
+        << ',' << answers.weight() << ',' << answers.pick(kComments) << '\n';
   }
   out.close();
   if (!out) {
