@@ -19,7 +19,6 @@ void BatchCells::start(const Binding& binding, const Plan& plan, std::size_t row
     const bool covers = std::all_of(fields_.begin(), fields_.end(), [&columns](std::size_t field) {
       return std::find(columns.begin(), columns.end(), field) != columns.end();
     });
-    // Its columns in its own order, so that a cell's key is its segment's.
     if (covers) {
       covering_ = static_cast<int>(b);
       fields_ = columns;
@@ -36,7 +35,8 @@ void BatchCells::start(const Binding& binding, const Plan& plan, std::size_t row
   const std::size_t per_cell = covering_ >= 0 ? (breakdowns.size() - 1) * tally_words
                                               : (breakdowns.size() + 1) * tally_words + kOwnTallyRows * scale;
   most_cells_ = per_cell == 0 ? std::numeric_limits<std::size_t>::max() : spared / per_cell;
-  grouping_ = !breakdowns.empty();
+  // With one breakdown its segments are the cells: grouping would spare nothing.
+  grouping_ = breakdowns.size() > 1;
 }
 
 std::uint32_t BatchCells::find(const Record& record) {

@@ -3,9 +3,10 @@
 # cell of all the breakdowns' columns and adds cells up into segments, or
 # counts rows into each breakdown when its cells are too many (docs/
 # METHODS.md, "Rules gapscore settles"), and neither may show. Many batches,
-# with and without survey weights, on one thread and on three.
+# with survey, importance or no weights, on one thread and on three.
 /usr/bin/python3 scripts/generate_bank_example.py --rows 8000 --seed 9 "$WORK/bank.csv"
 /usr/bin/python3 scripts/generate_weighted_example.py --rows 1500 "$WORK/weighted"
+/usr/bin/python3 scripts/generate_zot_example.py --rows 1500 "$WORK/zot"
 cat > "$WORK/compare.py" <<'PY'
 import json, sys
 
@@ -48,8 +49,14 @@ check $bank "$WORK/bank.csv" bank --by region --by channel --by region,channel
 check $bank "$WORK/bank.csv" bank --by region --by channel --by branch
 # Many cells: counted per breakdown from early in each batch.
 check $bank "$WORK/bank.csv" bank --by channel --by submitted
+# A column twice in one breakdown, and a breakdown twice.
+check $bank "$WORK/bank.csv" bank --by channel,channel --by region --by region
+# Importance weights (their moments added row by row), zones of tolerance.
+zot=$WORK/zot/questionnaire.json
+check $zot "$WORK/zot/responses.csv" zot --by user_group --by imp_tangibles --by user_group,imp_tangibles
+check $zot "$WORK/zot/responses.csv" zot --by user_group --by nps
 check $weighted "$WORK/weighted/responses.csv" weighted --by region --by age_group --by age_group,region
 check $weighted "$WORK/weighted/responses.csv" weighted --by region --by age_group
 head -n 401 "$WORK/weighted/responses.csv" >"$WORK/weighted/first.csv"
 check $weighted "$WORK/weighted/first.csv" weighted --by age_group --by respondent
-echo "segments and the whole data set identical alone and beside other breakdowns, weighted or not, -j 1 and 3"
+echo "segments and the whole data set identical alone and beside other breakdowns, with survey, importance or no weights, -j 1 and 3"

@@ -38,7 +38,8 @@ class BatchCells {
   static constexpr std::size_t kMergeWordsPerSlot = 16;
   static constexpr std::size_t kOwnTallyRows = 64;
 
-  /// Starts grouping a batch of `rows` rows bound as `binding`.
+  /// Starts grouping a batch of `rows` rows bound as `binding`, if it has
+  /// two breakdowns or more.
   void start(const Binding& binding, const Plan& plan, std::size_t rows);
 
   /// Whether the batch is still grouped into cells.

@@ -67,8 +67,8 @@ struct RunTotals {
   std::vector<std::array<std::int64_t, kInvalidReasonCount>> invalid_counts;  ///< per slot, per reason
   Tally all;
   std::vector<Breakdown> breakdowns;  ///< per --by
-  /// Per segment column, the values not UTF-8 warned of so far: once each,
-  /// however many breakdowns read the column.
+  /// Per segment column as --by names it, the values not UTF-8 warned of
+  /// so far: once each, however many breakdowns name the column.
   std::map<std::string, std::set<std::string>> warned_values;
   /// The runs whose rows a merge has added, by the id saved states carry
   /// for them, with the state that brought each: so that no run is added twice.
