@@ -238,8 +238,7 @@ std::uint32_t add_cell(const RunSetup& setup, BatchResult& result, BatchCells& c
                        std::size_t row) {
   std::vector<std::uint32_t> segments(result.breakdowns.size());
   for (std::size_t b = 0; b < segments.size(); ++b) segments[b] = segment_of(setup, result, b, record, row);
-  cells.add(std::move(segments));
-  return static_cast<std::uint32_t>(cells.cells().size() - 1);
+  return cells.add(std::move(segments));
 }
 
 void stop_grouping(BatchResult& result, BatchCells& cells) {
@@ -278,11 +277,18 @@ inline void add_to_segments(const RunSetup& setup, BatchResult& result, Scratch&
   }
 }
 
+// Counts `rows` of the batch's codes into `tally`, a column at a time.
+void count_rows(const RunSetup& setup, const BatchResult& result, Scratch& scratch,
+                const std::vector<std::uint32_t>& rows, Tally& tally) {
+  const FieldCoding& coding = result.binding->coding;
+  scratch.counter.add(setup.batch_plan, scratch.small_codes.data(), coding.columns(), coding.column_of_slot.data(),
+                      rows.data(), rows.size(), tally);
+}
+
 // Counts each cell's rows once, into its segment of the breakdown with
 // all the columns if there is one, and adds the exact sums to the cell's
 // segment of every other breakdown.
 void count_cells(const RunSetup& setup, BatchResult& result, Scratch& scratch) {
-  const FieldCoding& coding = result.binding->coding;
   const int covering = scratch.cells.covering();
   for (const BatchCells::Cell& cell : scratch.cells.cells()) {
     Tally* counted = &scratch.cell_tally;
@@ -292,30 +298,25 @@ void count_cells(const RunSetup& setup, BatchResult& result, Scratch& scratch) {
     } else {
       scratch.cell_tally = Tally(setup.plan);
     }
-    scratch.counter.add(setup.batch_plan, scratch.small_codes.data(), coding.columns(), coding.column_of_slot.data(),
-                        cell.rows.data(), cell.rows.size(), *counted);
+    count_rows(setup, result, scratch, cell.rows, *counted);
     for (std::size_t b = 0; b < result.breakdowns.size(); ++b) {
       if (static_cast<int>(b) != covering) result.breakdowns[b].segments[cell.segments[b]].tally.merge_counts(*counted);
     }
   }
 }
 
-// Counts the codes of the rows used into the tallies, a column at a time.
+// Counts the codes of the rows used into the tallies.
 void add_used_rows(const RunSetup& setup, BatchResult& result, Scratch& scratch) {
-  const FieldCoding& coding = result.binding->coding;
-  const auto count = [&](const std::vector<std::uint32_t>& rows, Tally& tally) {
-    scratch.counter.add(setup.batch_plan, scratch.small_codes.data(), coding.columns(), coding.column_of_slot.data(),
-                        rows.data(), rows.size(), tally);
-  };
   if (result.breakdowns.empty()) {
-    count(scratch.all_rows, result.all);
+    count_rows(setup, result, scratch, scratch.all_rows, result.all);
     return;
   }
   if (scratch.cells.grouping()) {
     count_cells(setup, result, scratch);
   } else {
     for (LocalBreakdown& local : result.breakdowns) {
-      for (LocalBreakdown::Segment& segment : local.segments) count(segment.rows, segment.tally);
+      for (LocalBreakdown::Segment& segment : local.segments)
+        count_rows(setup, result, scratch, segment.rows, segment.tally);
     }
   }
   // Every used row is in one segment of each breakdown, and the sums are

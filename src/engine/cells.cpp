@@ -48,11 +48,12 @@ std::uint32_t BatchCells::find(const Record& record) {
   return key < cell_of_key_.size() ? cell_of_key_[key] : kNoSegment;
 }
 
-BatchCells::Cell& BatchCells::add(std::vector<std::uint32_t> segments) {
+std::uint32_t BatchCells::add(std::vector<std::uint32_t> segments) {
   if (key_ >= cell_of_key_.size()) cell_of_key_.resize(key_ + 1, kNoSegment);
-  cell_of_key_[key_] = static_cast<std::uint32_t>(cells_.size());
+  const auto index = static_cast<std::uint32_t>(cells_.size());
+  cell_of_key_[key_] = index;
   cells_.push_back({std::move(segments), {}});
-  return cells_.back();
+  return index;
 }
 
 }  // namespace gapscore

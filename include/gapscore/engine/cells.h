@@ -52,8 +52,9 @@ class BatchCells {
   std::uint32_t find(const Record& record);
   /// Whether one more cell still pays.
   bool has_room() const { return cells_.size() < most_cells_; }
-  /// Adds the cell of the record last given to find(), in `segments`.
-  Cell& add(std::vector<std::uint32_t> segments);
+  /// Adds the cell of the record last given to find(), in `segments`;
+  /// returns its index.
+  std::uint32_t add(std::vector<std::uint32_t> segments);
 
   Cell& cell(std::uint32_t index) { return cells_[index]; }
   const std::vector<Cell>& cells() const { return cells_; }
