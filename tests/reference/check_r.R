@@ -1,0 +1,317 @@
+# Recomputes, with R and the packages survey statisticians and
+# psychometricians check against, every figure of gapscore's report that R
+# computes for an export, from the raw export, and compares them within 1e-9
+# relative: t.test (one-sample and paired: items, dimensions, overall;
+# Welch: segments against the rest), p.adjust (Holm, within each figure's
+# family of segments), psych::alpha and psych::alpha.ci (raw and
+# standardized alpha, Feldt's interval, alpha if deleted, r.drop), lm on
+# standardized scores and cor (the drivers), prop.test (Wilson intervals of
+# CSAT and CES agree).
+#
+# Usage: Rscript check_r.R GAPSCORE QUESTIONNAIRE INPUT BY_COLUMN
+# Exit 0 when every figure agrees, 1 with the differences.
+
+suppressPackageStartupMessages({
+  library(jsonlite)
+  library(psych)
+})
+
+arguments <- commandArgs(trailingOnly = TRUE)
+if (length(arguments) != 4) stop("usage: check_r.R GAPSCORE QUESTIONNAIRE INPUT BY_COLUMN")
+gapscore <- arguments[1]
+questionnaire_path <- arguments[2]
+input <- arguments[3]
+by <- arguments[4]
+
+q <- fromJSON(questionnaire_path, simplifyVector = FALSE)
+output <- system2(gapscore, c("score", "-q", questionnaire_path, input, "--by", by, "--min-n", "0"), stdout = TRUE)
+if (!is.null(attr(output, "status"))) stop("gapscore failed")
+report <- fromJSON(paste(output, collapse = "\n"), simplifyVector = FALSE)
+
+checked <- 0
+problems <- character(0)
+agree <- function(expected, actual, where) {
+  checked <<- checked + 1
+  if (is.null(actual) || is.na(expected)) {
+    if (!(is.null(actual) && is.na(expected))) {
+      problems <<- c(problems, sprintf("%s: R %s, gapscore %s", where, format(expected),
+                                       if (is.null(actual)) "null" else format(actual)))
+    }
+    return(invisible())
+  }
+  if (abs(expected - actual) > 1e-9 * max(abs(expected), abs(actual)) + 1e-12) {
+    problems <<- c(problems, sprintf("%s: R %.17g, gapscore %.17g", where, expected, actual))
+  }
+}
+
+# The rows gapscore uses: records with the header's field count, a usable
+# weight, and a respondent id not seen before (METHODS.md, row accounting).
+fields <- count.fields(input, sep = ",", quote = "\"", comment.char = "", blank.lines.skip = TRUE)
+fields <- fields[!is.na(fields)]
+raw <- read.csv(input, header = FALSE, colClasses = "character", na.strings = character(0), fill = TRUE,
+                col.names = paste0("V", seq_len(max(fields))), quote = "\"", comment.char = "",
+                strip.white = FALSE, encoding = "UTF-8")
+header <- unlist(raw[1, seq_len(fields[1])])
+rows <- raw[-1, seq_len(fields[1]), drop = FALSE][fields[-1] == fields[1], , drop = FALSE]
+names(rows) <- header
+
+trim <- function(text) gsub("^[ \t]+|[ \t]+$", "", text)
+missing_tokens <- tolower(trim(c("", unlist(q$missing))))
+weights <- NULL
+if (!is.null(q$weight_column)) {
+  text <- trim(rows[[q$weight_column]])
+  usable <- grepl("^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$", text) &
+    !(tolower(text) %in% missing_tokens)
+  value <- suppressWarnings(as.numeric(text))
+  usable <- usable & !is.na(value) & value >= 0 & value <= 1e12
+  rows <- rows[usable, , drop = FALSE]
+  weights <- value[usable]
+}
+if (!is.null(q$respondent_id)) {
+  id <- trim(rows[[q$respondent_id]])
+  first <- !(duplicated(id) & id != "")
+  rows <- rows[first, , drop = FALSE]
+  if (!is.null(weights)) weights <- weights[first]
+}
+agree(nrow(rows), report$input$rows_used, "input/rows_used")
+
+default_scales <- list(nps = list(min = 0, max = 10), csat = list(min = 1, max = 5), ces = list(min = 1, max = 7))
+scale_named <- function(name, type) {
+  if (is.null(name)) return(default_scales[[type]])
+  q$scales[[name]]
+}
+code <- function(column, scale, reverse = FALSE) {
+  text <- trim(rows[[column]])
+  lowered <- tolower(text)
+  value <- rep(NA_real_, length(text))
+  labels <- scale$labels
+  if (!is.null(labels)) {
+    names(labels) <- tolower(trim(names(labels)))
+    labelled <- lowered %in% names(labels)
+    value[labelled] <- unlist(labels)[match(lowered[labelled], names(labels))]
+  }
+  number <- is.na(value) & grepl("^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)$", text) & !(lowered %in% missing_tokens)
+  value[number] <- as.numeric(text[number])
+  value[!is.na(value) & (value != round(value) | value < scale$min | value > scale$max)] <- NA
+  if (reverse) value <- scale$min + scale$max - value
+  value
+}
+
+servqual <- q$servqual
+measures <- list(expectation = "expectation", perception = "perception", gap = "gap")
+dimensions <- lapply(servqual$dimensions, function(dimension) {
+  items <- lapply(dimension$items, function(item) {
+    scale <- scale_named(if (is.null(item$scale)) servqual$scale else item$scale)
+    reverse <- isTRUE(item$reverse)
+    e <- code(item$expectation, scale, reverse)
+    p <- code(item$perception, scale, reverse)
+    list(id = item$id, expectation = e, perception = p, gap = p - e)
+  })
+  k <- length(items)
+  min_items <- if (!is.null(dimension$min_items)) dimension$min_items else
+    if (!is.null(servqual$min_items)) servqual$min_items else ceiling(k / 2)
+  scores <- lapply(measures, function(measure) {
+    values <- sapply(items, function(item) item[[measure]])
+    score <- rowMeans(values, na.rm = TRUE)
+    score[rowSums(!is.na(values)) < min(min_items, k)] <- NA
+    score
+  })
+  list(id = dimension$id, items = items, scores = scores,
+       weight = if (is.null(dimension$weight)) NA else dimension$weight)
+})
+overall <- lapply(measures, function(measure) {
+  scores <- sapply(dimensions, function(dimension) dimension$scores[[measure]])
+  plain <- rowMeans(scores)
+  fixed <- sapply(dimensions, function(dimension) dimension$weight)
+  list(plain = plain, weighted = if (any(is.na(fixed))) NULL else as.vector(scores %*% (fixed / sum(fixed))))
+})
+
+# The stats block of a mean (the gap block adds the one-sample t test,
+# which for an item's gap is the paired test of P against E).
+check_stats <- function(values, block, where, gap) {
+  values <- values[!is.na(values)]
+  agree(length(values), block$n, paste0(where, "/n"))
+  if (length(values) < 2 || var(values) == 0) return(invisible())
+  test <- t.test(values)
+  agree(mean(values), block$mean, paste0(where, "/mean"))
+  agree(sd(values), block$sd, paste0(where, "/sd"))
+  agree(test$stderr, block$se, paste0(where, "/se"))
+  agree(test$conf.int[1], block$ci95[[1]], paste0(where, "/ci95/0"))
+  agree(test$conf.int[2], block$ci95[[2]], paste0(where, "/ci95/1"))
+  if (gap) {
+    agree(unname(test$statistic), block$t, paste0(where, "/t"))
+    agree(test$p.value, block$p, paste0(where, "/p"))
+  }
+}
+check_paired <- function(item, block, where, mask) {
+  both <- mask & !is.na(item$perception) & !is.na(item$expectation)
+  if (sum(both) < 2 || var(item$gap[both]) == 0) return(invisible())
+  test <- t.test(item$perception[both], item$expectation[both], paired = TRUE)
+  agree(unname(test$statistic), block$t, paste0(where, "/paired_t"))
+  agree(test$p.value, block$p, paste0(where, "/paired_p"))
+}
+check_alpha <- function(dimension, measure, block, where, mask) {
+  values <- sapply(dimension$items, function(item) item[[measure]])[mask, , drop = FALSE]
+  complete <- values[complete.cases(values), , drop = FALSE]
+  agree(nrow(complete), block$n, paste0(where, "/n"))
+  if (ncol(complete) < 2 || nrow(complete) < 2 || var(rowSums(complete)) == 0) {
+    agree(NA, block$value, paste0(where, "/value"))
+    return(invisible())
+  }
+  result <- suppressWarnings(suppressMessages(psych::alpha(as.data.frame(complete), warnings = FALSE, check.keys = FALSE)))
+  agree(result$total$raw_alpha, block$value, paste0(where, "/value"))
+  agree(result$total$std.alpha, block$standardized, paste0(where, "/standardized"))
+  interval <- psych::alpha.ci(result$total$raw_alpha, nrow(complete), ncol(complete), p.val = 0.05)
+  agree(interval$lower.ci, block$ci95[[1]], paste0(where, "/ci95/0"))
+  agree(interval$upper.ci, block$ci95[[2]], paste0(where, "/ci95/1"))
+  if (ncol(complete) >= 3) {
+    for (i in seq_along(dimension$items)) {
+      agree(result$alpha.drop$raw_alpha[i], block$items[[i]]$alpha_if_deleted,
+            sprintf("%s/items/%s/alpha_if_deleted", where, dimension$items[[i]]$id))
+      agree(result$item.stats$r.drop[i], block$items[[i]]$item_rest_r,
+            sprintf("%s/items/%s/item_rest_r", where, dimension$items[[i]]$id))
+    }
+  }
+}
+check_share <- function(count, n, block, where) {
+  agree(n, block$n, paste0(where, "/n"))
+  if (n == 0) {
+    agree(NA, block$score, paste0(where, "/score"))
+    return(invisible())
+  }
+  agree(100 * count / n, block$score, paste0(where, "/score"))
+  # METHODS.md fixes z at 1.96 rather than qnorm(0.975).
+  interval <- suppressWarnings(prop.test(count, n, correct = FALSE, conf.level = 1 - 2 * pnorm(-1.96)))$conf.int
+  agree(100 * interval[1], block$ci95[[1]], paste0(where, "/ci95/0"))
+  agree(100 * interval[2], block$ci95[[2]], paste0(where, "/ci95/1"))
+}
+metric_values <- lapply(q$metrics, function(metric) {
+  code(metric$column, scale_named(metric$scale, metric$type))
+})
+
+segment_value <- trim(rows[[by]])
+segment_value[segment_value == ""] <- "(missing)"
+for (result in report$results) {
+  where <- if (length(result$segment) == 0) "all" else paste0(by, "=", result$segment[[by]])
+  mask <- if (length(result$segment) == 0) rep(TRUE, nrow(rows)) else segment_value == result$segment[[by]]
+  agree(sum(mask), result$rows, paste0(where, "/rows"))
+  for (d in seq_along(dimensions)) {
+    dimension <- dimensions[[d]]
+    for (i in seq_along(dimension$items)) {
+      item <- dimension$items[[i]]
+      block <- Filter(function(entry) entry$id == item$id, result$servqual$items)[[1]]
+      for (measure in measures) {
+        check_stats(item[[measure]][mask], block[[measure]], sprintf("%s/items/%s/%s", where, item$id, measure),
+                    measure == "gap")
+      }
+      check_paired(item, block$gap, sprintf("%s/items/%s/gap", where, item$id), mask)
+    }
+    block <- result$servqual$dimensions[[d]]
+    for (measure in measures) {
+      check_stats(dimension$scores[[measure]][mask], block[[measure]],
+                  sprintf("%s/dimensions/%s/%s", where, dimension$id, measure), measure == "gap")
+      check_alpha(dimension, measure, block$alpha[[measure]],
+                  sprintf("%s/dimensions/%s/alpha/%s", where, dimension$id, measure), mask)
+    }
+  }
+  for (measure in measures) {
+    check_stats(overall[[measure]]$plain[mask], result$servqual$overall[[measure]],
+                sprintf("%s/overall/%s", where, measure), measure == "gap")
+    if (!is.null(overall[[measure]]$weighted)) {
+      check_stats(overall[[measure]]$weighted[mask], result$servqual$overall[[paste0(measure, "_weighted")]],
+                  sprintf("%s/overall/%s_weighted", where, measure), measure == "gap")
+    }
+  }
+  for (m in seq_along(q$metrics)) {
+    metric <- q$metrics[[m]]
+    values <- metric_values[[m]][mask]
+    values <- values[!is.na(values)]
+    block <- result$metrics[[m]]
+    label <- sprintf("%s/metrics/%s", where, metric$type)
+    if (metric$type == "csat") {
+      scale <- scale_named(metric$scale, metric$type)
+      threshold <- if (is.null(metric$satisfied_min)) scale$max - 1 else metric$satisfied_min
+      check_share(sum(values >= threshold), length(values), block, label)
+      check_stats(values, block$rating, paste0(label, "/rating"), FALSE)
+    } else if (metric$type == "ces") {
+      scale <- scale_named(metric$scale, metric$type)
+      threshold <- if (is.null(metric$agree_min)) floor((scale$min + scale$max) / 2) + 1 else metric$agree_min
+      check_share(sum(values >= threshold), length(values), block$agree, paste0(label, "/agree"))
+      check_stats(values, block$stats, paste0(label, "/stats"), FALSE)
+    }
+  }
+  if (!is.null(q$drivers) && !is.null(result$drivers)) {
+    outcome <- metric_values[[which(sapply(q$metrics, function(metric) {
+      id <- if (is.null(metric$id)) metric$type else metric$id
+      id == q$drivers$outcome
+    }))]]
+    scores <- sapply(dimensions, function(dimension) dimension$scores$perception)
+    complete <- mask & complete.cases(scores) & !is.na(outcome)
+    x <- scale(scores[complete, , drop = FALSE])
+    y <- scale(outcome[complete])
+    fit <- lm(y ~ x)
+    agree(sum(complete), result$drivers$n, paste0(where, "/drivers/n"))
+    agree(summary(fit)$r.squared, result$drivers$r2, paste0(where, "/drivers/r2"))
+    for (d in seq_along(dimensions)) {
+      driver <- result$drivers$dimensions[[d]]
+      agree(cor(x[, d], y)[1], driver$r, sprintf("%s/drivers/%s/r", where, dimensions[[d]]$id))
+      agree(unname(coef(fit)[d + 1]), driver$beta, sprintf("%s/drivers/%s/beta", where, dimensions[[d]]$id))
+    }
+  }
+}
+
+# Segments against the rest: Welch's test per figure, Holm within the
+# figure's segments.
+segments <- Filter(function(result) length(result$segment) > 0, report$results)
+welch_family <- function(values, block_of, where) {
+  tests <- lapply(segments, function(result) {
+    inside <- segment_value == result$segment[[by]]
+    a <- values[inside & !is.na(values)]
+    b <- values[!inside & !is.na(values)]
+    if (length(a) < 2 || length(b) < 2 || (var(a) == 0 && var(b) == 0)) return(NULL)
+    t.test(a, b)
+  })
+  tested <- !sapply(tests, is.null)
+  holm <- rep(NA, length(tests))
+  holm[tested] <- p.adjust(sapply(tests[tested], function(test) test$p.value), "holm")
+  for (s in seq_along(segments)) {
+    block <- block_of(segments[[s]])$vs_rest
+    label <- sprintf("%s=%s/%s/vs_rest", by, segments[[s]]$segment[[by]], where)
+    if (!tested[s]) next
+    test <- tests[[s]]
+    agree(unname(test$estimate[1] - test$estimate[2]), block$difference, paste0(label, "/difference"))
+    agree(unname(test$statistic), block$t, paste0(label, "/t"))
+    agree(unname(test$parameter), block$df, paste0(label, "/df"))
+    agree(test$p.value, block$p, paste0(label, "/p"))
+    agree(holm[s], block$p_holm, paste0(label, "/p_holm"))
+  }
+}
+for (d in seq_along(dimensions)) {
+  dimension <- dimensions[[d]]
+  for (item in dimension$items) {
+    for (measure in measures) {
+      welch_family(item[[measure]], function(result) {
+        Filter(function(entry) entry$id == item$id, result$servqual$items)[[1]][[measure]]
+      }, sprintf("items/%s/%s", item$id, measure))
+    }
+  }
+  for (measure in measures) {
+    welch_family(dimension$scores[[measure]], function(result) result$servqual$dimensions[[d]][[measure]],
+                 sprintf("dimensions/%s/%s", dimension$id, measure))
+  }
+}
+for (measure in measures) {
+  welch_family(overall[[measure]]$plain, function(result) result$servqual$overall[[measure]],
+               sprintf("overall/%s", measure))
+}
+
+if (length(problems) > 0) {
+  writeLines(c(sprintf("%d of %d figures differ from R:", length(problems), checked), head(problems, 50)), stderr())
+  quit(status = 1)
+}
+if (checked < 100) {
+  writeLines(sprintf("only %d figures were compared with R: the report is not what this check reads", checked),
+             stderr())
+  quit(status = 1)
+}
+cat(sprintf("%d figures agree with R\n", checked))
