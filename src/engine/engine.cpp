@@ -194,6 +194,9 @@ InputSummary Engine::summary() const {
 
 namespace {
 
+// Without strata or clusters, every respondent is a sampling unit.
+SampleDesign sample_design(const Tally& all) { return {all.rows(), all.rows() - all.zero_weight_rows() - 1}; }
+
 // A breakdown's segments in the order of their labels. Each segment is
 // compared with the rest of the data, figure by figure; a figure's
 // comparisons over the breakdown's segments are one family.
@@ -211,7 +214,7 @@ std::vector<SegmentResult> breakdown_results(const RunSetup& setup, const Tally&
       result.rows = segment->tally.rows();
       result.suppressed = true;
     } else {
-      result = segment_result(setup.questionnaire, setup.plan, segment->tally);
+      result = segment_result(setup.questionnaire, setup.plan, segment->tally, sample_design(all));
     }
     for (std::size_t c = 0; c < breakdown.columns.size(); ++c) {
       result.segment.emplace_back(breakdown.columns[c], segment->labels[c]);
@@ -222,7 +225,7 @@ std::vector<SegmentResult> breakdown_results(const RunSetup& setup, const Tally&
     if (results[i].suppressed) continue;
     Tally rest = all;
     rest.subtract(order[i]->tally);
-    const SegmentResult others = segment_result(setup.questionnaire, setup.plan, rest);
+    const SegmentResult others = segment_result(setup.questionnaire, setup.plan, rest, sample_design(all));
     compare_with_rest(results[i], others, setup.plan.weighting == Weighting::kImportance, families);
   }
   adjust_and_flag(families);
@@ -245,7 +248,7 @@ Report Engine::finish() const {
     if (!item.text.empty()) report.item_texts[item.id] = item.text;
   }
   report.input = summary();
-  report.results.push_back(segment_result(setup.questionnaire, setup.plan, totals.all));
+  report.results.push_back(segment_result(setup.questionnaire, setup.plan, totals.all, sample_design(totals.all)));
   for (const Breakdown& breakdown : totals.breakdowns) {
     for (SegmentResult& result : breakdown_results(setup, totals.all, breakdown)) {
       report.results.push_back(std::move(result));

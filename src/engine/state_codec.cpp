@@ -22,7 +22,7 @@ namespace {
 
 // Saved states: the format's version, bumped whenever the layout of a
 // tally or the meaning of a field changes (3: checksums and parts).
-constexpr int kStateVersion = 3;
+constexpr int kStateVersion = 4;
 
 std::uint64_t fnv1a(std::string_view text) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
@@ -61,7 +61,10 @@ nlohmann::json tally_json(Tally tally) {
             {"squares", tally.raw_weight_squares()},
             {"counters", tally.weighted()},
             {"counter_squares", tally.weighted_squares()},
-            {"wide", tally.weighted_wide()}}}};
+            {"wide", tally.weighted_wide()},
+            {"wide_squares", tally.weighted_wide_squares()},
+            {"zero_weight_rows", tally.raw_zero_weight_rows()},
+            {"zero_weight_counters", tally.zero_weight_counters()}}}};
 }
 
 Error damaged(const std::string& file, const std::string& what) {
@@ -152,12 +155,15 @@ bool tally_from_json(const nlohmann::json& saved, Tally& tally) {
       importance.size() != tally.importance().size() || !read_array(saved.at("counters"), tally.counters()) ||
       !read_array(weights.at("counters"), tally.weighted()) ||
       !read_array(weights.at("counter_squares"), tally.weighted_squares()) ||
-      !read_array(weights.at("wide"), tally.weighted_wide())) {
+      !read_array(weights.at("wide"), tally.weighted_wide()) ||
+      !read_array(weights.at("wide_squares"), tally.weighted_wide_squares()) ||
+      !read_array(weights.at("zero_weight_counters"), tally.zero_weight_counters())) {
     return false;
   }
   tally.row_count() = integer(saved.at("rows"));
   tally.raw_weight_sum() = real(weights.at("sum"));
   tally.raw_weight_squares() = real(weights.at("squares"));
+  tally.raw_zero_weight_rows() = integer(weights.at("zero_weight_rows"));
   for (std::size_t i = 0; i < wide.size(); ++i) {
     if (!parse_int128(wide[i].get<std::string>(), &tally.wide()[i])) return false;
   }

@@ -9,7 +9,30 @@ namespace gapscore {
 
 double normal_two_sided_p(double z) { return std::erfc(std::fabs(z) / std::sqrt(2.0)); }
 
+namespace {
+
+// Two domains of one survey design: their linearised standard errors, on
+// the design's degrees of freedom. No respondent is in both, so the
+// covariance of the two means is 0.
+Comparison design_t_test(const Stats& a, const Stats& b) {
+  Comparison result;
+  result.test = "design_t";
+  if (a.mean && b.mean) result.difference = *a.mean - *b.mean;
+  if (!result.difference || !a.se || !b.se) return result;
+  const double variance = *a.se * *a.se + *b.se * *b.se;
+  if (!(variance > 0)) return result;
+  const double t = *result.difference / std::sqrt(variance);
+  const double df = std::min(*a.df, *b.df);
+  result.statistic = t;
+  result.df = df;
+  result.p = t_two_sided_p(t, df);
+  return result;
+}
+
+}  // namespace
+
 Comparison welch_test(const Stats& a, const Stats& b) {
+  if (a.df && b.df) return design_t_test(a, b);
   Comparison result;
   result.test = "welch";
   if (a.mean && b.mean) result.difference = *a.mean - *b.mean;

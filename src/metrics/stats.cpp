@@ -50,7 +50,8 @@ Stats stats_from(std::int64_t n, double mean, double variance, bool paired_test)
   return stats_sized(n, static_cast<double>(n), mean, variance, paired_test);
 }
 
-Stats weighted_stats(std::int64_t n, double weight, double weight_squares, double mean, double m2, bool paired_test) {
+Stats kish_weighted_stats(std::int64_t n, double weight, double weight_squares, double mean, double m2,
+                          bool paired_test) {
   if (n == 0 || !(weight > 0)) {
     // No weight, no effective sample: n_eff 0 keeps the key in the report.
     Stats stats;
@@ -63,6 +64,40 @@ Stats weighted_stats(std::int64_t n, double weight, double weight_squares, doubl
   const double variance = n_eff > 1 ? std::max(m2, 0.0) / weight * n_eff / (n_eff - 1) : 0;
   Stats stats = stats_sized(n, n_eff, mean, variance, paired_test);
   stats.n_eff = finite(n_eff);
+  return stats;
+}
+
+Stats weighted_stats(const WeightedMean& values, const SampleDesign& design, bool paired_test) {
+  Stats stats;
+  stats.n = values.n;
+  stats.paired_test = paired_test;
+  stats.n_eff = 0.0;
+  if (values.n == 0 || !(values.weight > 0)) return stats;
+  stats.n_eff = finite(values.weight * values.weight / values.weight_squares);
+  stats.mean = finite(values.mean);
+  // svyvar's n counts the respondents of nonzero weight.
+  const auto count = static_cast<double>(values.n - values.zero_weight);
+  if (values.n == 1 || count < 2) return stats;
+  const double variance = std::max(values.m2, 0.0) / values.weight * count / (count - 1);
+  const double sd = std::sqrt(variance);
+  stats.sd = finite(sd);
+  const auto units = static_cast<double>(design.units);
+  if (units < 2 || design.degrees_of_freedom < 1) return stats;
+  // Each unit's influence on the mean is w (x - mean) / W; with-replacement
+  // units give the variance units / (units - 1) times their sum of squares.
+  const double se = std::sqrt(units / (units - 1) * std::max(values.squared_m2, 0.0)) / values.weight;
+  const auto df = static_cast<double>(design.degrees_of_freedom);
+  stats.se = finite(se);
+  stats.df = df;
+  const double half = t_quantile(0.975, df) * se;
+  stats.ci95 = Interval{values.mean - half, values.mean + half};
+  if (variance > 0) stats.deff = finite(se * se / (variance / count));
+  if (paired_test && se > 0) {
+    const double t = values.mean / se;
+    stats.t = finite(t);
+    stats.p = finite(t_two_sided_p(t, df));
+    if (sd > 0) stats.d = finite(values.mean / sd);
+  }
   return stats;
 }
 
@@ -169,60 +204,91 @@ Stats stats_of(const Moments& moments, bool paired_test) {
   return stats_from(moments.n, moments.mean, variance, paired_test);
 }
 
-Stats stats_of(const Histogram& histogram, const WeightedHistogram& weighted, bool paired_test) {
-  double weight = 0;
-  double squares = 0;
+Stats stats_of(const Histogram& histogram, const WeightedHistogram& weighted, const SampleDesign& design,
+               bool paired_test) {
+  WeightedMean values;
+  values.n = histogram.n();
   double sum = 0;
   for (std::size_t i = 0; i < weighted.weights.size(); ++i) {
-    weight += weighted.weights[i];
-    squares += weighted.squares[i];
+    values.weight += weighted.weights[i];
+    values.weight_squares += weighted.squares[i];
+    values.zero_weight += weighted.zero_weight[i];
     sum += weighted.weights[i] * static_cast<double>(i);
   }
-  const double offset = weight > 0 ? sum / weight : 0;
+  const double offset = values.weight > 0 ? sum / values.weight : 0;
   // Centred on the mean, over the few distinct values: no cancellation.
-  double m2 = 0;
   for (std::size_t i = 0; i < weighted.weights.size(); ++i) {
     const double deviation = static_cast<double>(i) - offset;
-    m2 += weighted.weights[i] * deviation * deviation;
+    values.m2 += weighted.weights[i] * deviation * deviation;
+    values.squared_m2 += weighted.squares[i] * deviation * deviation;
   }
-  return weighted_stats(histogram.n(), weight, squares, histogram.low() + offset, m2, paired_test);
+  values.mean = histogram.low() + offset;
+  return weighted_stats(values, design, paired_test);
 }
 
-Stats stats_of(const ScoreSums& scores, const WeightedScores& weighted, std::int64_t shift, bool paired_test) {
-  double weight = 0;
-  double squares = 0;
+Stats stats_of(const ScoreSums& scores, const WeightedScores& weighted, std::int64_t shift, const SampleDesign& design,
+               bool paired_test) {
+  WeightedMean values;
+  values.n = scores.n();
   double sum = 0;
   double sum_squares = 0;
+  double squared_weight_sum = 0;
+  double squared_weight_sum_squares = 0;
   for (std::size_t c = 1; c < weighted.weights.size(); ++c) {
     const auto count = static_cast<double>(c);
-    weight += weighted.weights[c];
-    squares += weighted.squares[c];
+    values.weight += weighted.weights[c];
+    values.weight_squares += weighted.squares[c];
+    values.zero_weight += weighted.zero_weight[c];
     sum += weighted.sums[c] / count;
     sum_squares += weighted.sum_squares[c] / (count * count);
+    squared_weight_sum += weighted.squared_weight_sums[c] / count;
+    squared_weight_sum_squares += weighted.squared_weight_sum_squares[c] / (count * count);
   }
-  const double mean = weight > 0 ? sum / weight : 0;
-  return weighted_stats(scores.n(), weight, squares, static_cast<double>(shift) + mean,
-                        sum_squares - weight * mean * mean, paired_test);
+  const double mean = values.weight > 0 ? sum / values.weight : 0;
+  values.mean = static_cast<double>(shift) + mean;
+  values.m2 = sum_squares - values.weight * mean * mean;
+  values.squared_m2 = squared_weight_sum_squares - 2 * mean * squared_weight_sum + mean * mean * values.weight_squares;
+  return weighted_stats(values, design, paired_test);
 }
 
 Stats stats_of(const ProfileSums& profiles, const WeightedCross& weighted, const std::vector<double>& weights,
-               const std::vector<std::int64_t>& shifts, std::int64_t denominator, bool paired_test) {
-  const double weight = weighted.weight;
-  if (!(weight > 0)) return weighted_stats(profiles.n(), 0, 0, 0, 0, paired_test);
+               const std::vector<std::int64_t>& shifts, std::int64_t denominator, const SampleDesign& design,
+               bool paired_test) {
+  WeightedMean values;
+  values.n = profiles.n();
+  values.weight = weighted.weight;
+  values.weight_squares = weighted.squares;
+  values.zero_weight = weighted.zero_weight;
+  if (!(values.weight > 0)) return weighted_stats(values, design, paired_test);
   const auto scale = static_cast<double>(denominator);
-  double mean = 0;
+  const std::size_t k = weights.size();
+  // The score is sum_d a_d y_d plus a constant, a_d = weights[d] / L; its
+  // mean without the constant is `centre`.
+  double centre = 0;
+  double shifted = 0;
+  for (std::size_t d = 0; d < k; ++d) {
+    centre += weights[d] / scale * weighted.sums[d] / values.weight;
+    shifted += weights[d] * static_cast<double>(shifts[d]);
+  }
+  values.mean = centre + shifted;
   double m2 = 0;
-  for (std::size_t d = 0; d < weights.size(); ++d) {
-    mean += weights[d] * (weighted.sums[d] / (weight * scale) + static_cast<double>(shifts[d]));
-    for (std::size_t e = 0; e < weights.size(); ++e) {
+  double squared_cross = 0;
+  double squared_sums = 0;
+  for (std::size_t d = 0; d < k; ++d) {
+    const double a = weights[d] / scale;
+    squared_sums += a * weighted.squared_weight_sums[d];
+    for (std::size_t e = 0; e < k; ++e) {
       m2 += weights[d] * weights[e] * weighted.scaled_covariance(d, e);
+      squared_cross += a * weights[e] / scale * weighted.squared_weight_cross[std::min(d, e) * k + std::max(d, e)];
     }
   }
-  return weighted_stats(profiles.n(), weight, weighted.squares, mean, m2 / (weight * scale * scale), paired_test);
+  values.m2 = m2 / (values.weight * scale * scale);
+  values.squared_m2 = squared_cross - 2 * centre * squared_sums + centre * centre * values.weight_squares;
+  return weighted_stats(values, design, paired_test);
 }
 
 Stats weighted_stats_of(const Moments& moments, bool paired_test) {
-  return weighted_stats(moments.n, moments.weight, moments.weight_squares, moments.mean, moments.m2, paired_test);
+  return kish_weighted_stats(moments.n, moments.weight, moments.weight_squares, moments.mean, moments.m2, paired_test);
 }
 
 }  // namespace gapscore

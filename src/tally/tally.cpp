@@ -10,6 +10,8 @@ Tally::Tally(const Plan& plan)
     weighted_.assign(plan.counter_count, 0);
     weighted_squares_.assign(plan.counter_count, 0);
     weighted_wide_.assign(plan.wide_count, 0);
+    weighted_wide_squares_.assign(plan.wide_count, 0);
+    zero_weight_.assign(plan.counter_count, 0);
   }
 }
 
@@ -71,9 +73,14 @@ void Tally::add_survey_weighted(const Plan& plan, const RowScores& row) {
   double* weighted = weighted_.data();
   double* squares = weighted_squares_.data();
   double* wide = weighted_wide_.data();
+  double* wide_squares = weighted_wide_squares_.data();
+  std::int64_t* zero_weight = zero_weight_.data();
+  const bool weightless = w == 0;
+  zero_weight_rows_ += weightless ? 1 : 0;
   const auto count = [&](std::size_t offset) {
     weighted[offset] += w;
     squares[offset] += w2;
+    if (weightless) ++zero_weight[offset];
   };
   for (std::size_t i = 0; i < row.bin_count; ++i) count(row.bins[i]);
   for (std::size_t f = 0; f < plan.dimension_measures.size(); ++f) {
@@ -83,7 +90,9 @@ void Tally::add_survey_weighted(const Plan& plan, const RowScores& row) {
       const auto sum = static_cast<double>(row.score_sums[f]);
       count(dm.score_counts + c);
       weighted[dm.score_counts + dm.items.size() + 1 + c] += w * sum;
+      squares[dm.score_counts + dm.items.size() + 1 + c] += w2 * sum;
       wide[dm.score_squares + c] += w * sum * sum;
+      wide_squares[dm.score_squares + c] += w2 * sum * sum;
     }
     if (row.complete[f] != 0) {
       const std::size_t k = dm.items.size();
@@ -97,8 +106,11 @@ void Tally::add_survey_weighted(const Plan& plan, const RowScores& row) {
     if (row.profiled[m] == 0) continue;
     const Plan::OverallMeasure& overall = plan.overall[m];
     count(overall.profile_count);
+    const double* profile = row.profiles.data() + m * dimensions;
     add_small_weighted_products(wide + overall.profile_sums, wide + overall.profile_sums + dimensions, dimensions,
-                                row.profiles.data() + m * dimensions, w);
+                                profile, w);
+    add_small_weighted_products(wide_squares + overall.profile_sums, wide_squares + overall.profile_sums + dimensions,
+                                dimensions, profile, w2);
   }
   if (plan.drivers && row.driven) {
     const Plan::DriverPlan& driver = *plan.drivers;
@@ -113,9 +125,14 @@ void Tally::merge(const Tally& other) {
   for (std::size_t m = 0; m < importance_.size(); ++m) importance_[m].merge(other.importance_[m]);
   weight_sum_ += other.weight_sum_;
   weight_squares_ += other.weight_squares_;
+  zero_weight_rows_ += other.zero_weight_rows_;
+  for (std::size_t i = 0; i < zero_weight_.size(); ++i) zero_weight_[i] += other.zero_weight_[i];
   for (std::size_t i = 0; i < weighted_.size(); ++i) weighted_[i] += other.weighted_[i];
   for (std::size_t i = 0; i < weighted_squares_.size(); ++i) weighted_squares_[i] += other.weighted_squares_[i];
   for (std::size_t i = 0; i < weighted_wide_.size(); ++i) weighted_wide_[i] += other.weighted_wide_[i];
+  for (std::size_t i = 0; i < weighted_wide_squares_.size(); ++i) {
+    weighted_wide_squares_[i] += other.weighted_wide_squares_[i];
+  }
 }
 
 void Tally::merge_counts(const Tally& other) {
@@ -130,9 +147,14 @@ void Tally::subtract(const Tally& subset) {
   for (std::size_t i = 0; i < wide_.size(); ++i) wide_[i] -= subset.wide_[i];
   weight_sum_ -= subset.weight_sum_;
   weight_squares_ -= subset.weight_squares_;
+  zero_weight_rows_ -= subset.zero_weight_rows_;
+  for (std::size_t i = 0; i < zero_weight_.size(); ++i) zero_weight_[i] -= subset.zero_weight_[i];
   for (std::size_t i = 0; i < weighted_.size(); ++i) weighted_[i] -= subset.weighted_[i];
   for (std::size_t i = 0; i < weighted_squares_.size(); ++i) weighted_squares_[i] -= subset.weighted_squares_[i];
   for (std::size_t i = 0; i < weighted_wide_.size(); ++i) weighted_wide_[i] -= subset.weighted_wide_[i];
+  for (std::size_t i = 0; i < weighted_wide_squares_.size(); ++i) {
+    weighted_wide_squares_[i] -= subset.weighted_wide_squares_[i];
+  }
 }
 
 Histogram Tally::histogram(const Plan& plan, int block) const {
@@ -168,7 +190,8 @@ WeightedHistogram Tally::weighted_histogram(const Plan& plan, int block) const {
   const auto begin = static_cast<std::ptrdiff_t>(layout.offset);
   const auto end = begin + layout.width;
   return {layout.low, std::vector<double>(weighted_.begin() + begin, weighted_.begin() + end),
-          std::vector<double>(weighted_squares_.begin() + begin, weighted_squares_.begin() + end)};
+          std::vector<double>(weighted_squares_.begin() + begin, weighted_squares_.begin() + end),
+          std::vector<std::int64_t>(zero_weight_.begin() + begin, zero_weight_.begin() + end)};
 }
 
 WeightedScores Tally::weighted_scores(const Plan& plan, std::size_t dimension_measure) const {
@@ -179,8 +202,13 @@ WeightedScores Tally::weighted_scores(const Plan& plan, std::size_t dimension_me
   WeightedScores scores;
   scores.weights.assign(weighted_.begin() + begin, weighted_.begin() + begin + counts);
   scores.squares.assign(weighted_squares_.begin() + begin, weighted_squares_.begin() + begin + counts);
+  scores.zero_weight.assign(zero_weight_.begin() + begin, zero_weight_.begin() + begin + counts);
   scores.sums.assign(weighted_.begin() + begin + counts, weighted_.begin() + begin + 2 * counts);
   scores.sum_squares.assign(weighted_wide_.begin() + squares, weighted_wide_.begin() + squares + counts);
+  scores.squared_weight_sums.assign(weighted_squares_.begin() + begin + counts,
+                                    weighted_squares_.begin() + begin + 2 * counts);
+  scores.squared_weight_sum_squares.assign(weighted_wide_squares_.begin() + squares,
+                                           weighted_wide_squares_.begin() + squares + counts);
   return scores;
 }
 
@@ -190,11 +218,17 @@ WeightedCross Tally::weighted_cross(std::size_t variables, std::size_t count, st
   block.variables = variables;
   block.weight = weighted_[count];
   block.squares = weighted_squares_[count];
+  block.zero_weight = zero_weight_[count];
   const std::vector<double>& source = sums_in_counters ? weighted_ : weighted_wide_;
   const auto begin = source.begin() + static_cast<std::ptrdiff_t>(sums);
   const auto size = static_cast<std::ptrdiff_t>(variables);
   block.sums.assign(begin, begin + size);
   block.cross.assign(begin + size, begin + size + size * size);
+  if (!sums_in_counters) {
+    const auto squared = weighted_wide_squares_.begin() + static_cast<std::ptrdiff_t>(sums);
+    block.squared_weight_sums.assign(squared, squared + size);
+    block.squared_weight_cross.assign(squared + size, squared + size + size * size);
+  }
   return block;
 }
 
@@ -216,7 +250,9 @@ WeightedCross Tally::weighted_drivers(const Plan& plan) const {
 std::uint64_t tally_bytes(const Plan& plan) {
   std::uint64_t bytes = plan.counter_count * sizeof(std::int64_t) + plan.wide_count * sizeof(Int128) +
                         plan.overall.size() * sizeof(Moments);
-  if (plan.survey_weights) bytes += (2 * plan.counter_count + plan.wide_count) * sizeof(double);
+  if (plan.survey_weights) {
+    bytes += 2 * (plan.counter_count + plan.wide_count) * sizeof(double) + plan.counter_count * sizeof(std::int64_t);
+  }
   return bytes;
 }
 

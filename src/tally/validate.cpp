@@ -246,12 +246,18 @@ class TallyCheck {
     const auto finite = [](const std::vector<double>& values) {
       return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
     };
-    if (!finite(tally.weighted()) || !finite(tally.weighted_squares()) || !finite(tally.weighted_wide())) {
+    if (!finite(tally.weighted()) || !finite(tally.weighted_squares()) || !finite(tally.weighted_wide()) ||
+        !finite(tally.weighted_wide_squares())) {
       return fail("survey-weighted sums that are not finite numbers");
     }
     if (!std::isfinite(tally.weight_sum()) || tally.weight_sum() < 0 || !std::isfinite(tally.weight_squares()) ||
         tally.weight_squares() < 0) {
       return fail("a sum of survey weights that is negative or not a finite number");
+    }
+    const auto within_rows = [this](std::int64_t count) { return count >= 0 && count <= rows_; };
+    if (!within_rows(tally.zero_weight_rows()) ||
+        !std::all_of(tally.zero_weight_counters().begin(), tally.zero_weight_counters().end(), within_rows)) {
+      return fail("counts of weight-0 rows that no rows could give");
     }
     for (std::size_t m = 0; m < tally.importance().size(); ++m) {
       const Moments& moments = tally.importance()[m];

@@ -111,8 +111,8 @@ std::string comparison_to_csv(const ReportComparison& comparison) {
     for (const auto& [key, value] : b.items()) row("b_" + key, value);
     const Comparison& tested = figure.comparison;
     row("difference", nullable(tested.difference));
-    row(tested.test == "welch" ? "t" : "z", nullable(tested.statistic));
-    if (tested.test == "welch") row("df", nullable(tested.df));
+    row(tested.is_t() ? "t" : "z", nullable(tested.statistic));
+    if (tested.is_t()) row("df", nullable(tested.df));
     if (tested.test == "z") row("se", nullable(tested.se));
     row("p", nullable(tested.p));
     row("p_holm", nullable(tested.p_adjusted));

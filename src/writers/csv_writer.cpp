@@ -41,6 +41,10 @@ class CsvRows {
     number("mean", stats.mean);
     number("sd", stats.sd);
     number("se", stats.se);
+    if (stats.df) {
+      number("deff", stats.deff);
+      number("df", stats.df);
+    }
     interval("ci95", stats.ci95);
     if (stats.paired_test) {
       number("t", stats.t);
@@ -52,8 +56,8 @@ class CsvRows {
   void comparison(const std::string& stem, const Comparison& comparison) {
     number(stem + "_difference", comparison.difference);
     if (comparison.test == "z") number(stem + "_se", comparison.se);
-    number(stem + (comparison.test == "welch" ? "_t" : "_z"), comparison.statistic);
-    if (comparison.test == "welch") number(stem + "_df", comparison.df);
+    number(stem + (comparison.is_t() ? "_t" : "_z"), comparison.statistic);
+    if (comparison.is_t()) number(stem + "_df", comparison.df);
     number(stem + "_p", comparison.p);
     if (stem == "vs_rest") number(stem + "_p_holm", comparison.p_adjusted);
     const bool higher = comparison.flag == "above" || comparison.flag == "up";

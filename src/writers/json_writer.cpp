@@ -26,6 +26,10 @@ Json stats_json(const Stats& stats) {
   out["mean"] = figure(stats.mean);
   out["sd"] = figure(stats.sd);
   out["se"] = figure(stats.se);
+  if (stats.df) {
+    out["deff"] = figure(stats.deff);
+    out["df"] = *stats.df;
+  }
   out["ci95"] = interval(stats.ci95);
   if (stats.paired_test) {
     out["t"] = figure(stats.t);
@@ -274,7 +278,7 @@ nlohmann::ordered_json comparison_json(const Comparison& comparison, bool adjust
   Json out;
   out["test"] = comparison.test;
   out["difference"] = figure(comparison.difference);
-  if (comparison.test == "welch") {
+  if (comparison.is_t()) {
     out["t"] = figure(comparison.statistic);
     out["df"] = figure(comparison.df);
   } else {

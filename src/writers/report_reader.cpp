@@ -107,6 +107,8 @@ Stats stats_of(const Json* block) {
   stats.mean = number(block, "mean");
   stats.sd = number(block, "sd");
   stats.se = number(block, "se");
+  stats.deff = number(block, "deff");
+  stats.df = number(block, "df");
   stats.ci95 = interval(block, "ci95");
   stats.paired_test = member(block, "t") != nullptr;
   stats.t = number(block, "t");

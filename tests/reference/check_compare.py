@@ -51,6 +51,15 @@ def means(a, b):
            "p": None, "p_holm": None, "flag": None}
     if a["mean"] is not None and b["mean"] is not None:
         out["difference"] = a["mean"] - b["mean"]
+    if "df" in a and "df" in b:
+        # Survey-weighted blocks: their linearised se, the smaller design df.
+        out["test"] = "design_t"
+        if out["difference"] is None or a["se"] is None or b["se"] is None or a["se"] ** 2 + b["se"] ** 2 == 0:
+            return out
+        t = out["difference"] / math.hypot(a["se"], b["se"])
+        df = min(a["df"], b["df"])
+        out.update({"t": t, "df": df, "p": float(2 * scipy_stats.t.sf(abs(t), df))})
+        return out
     na, nb = size(a), size(b)
     if a["sd"] is None or b["sd"] is None or a["n"] < 2 or b["n"] < 2 or na <= 1 or nb <= 1:
         return out

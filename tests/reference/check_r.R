@@ -6,7 +6,11 @@
 # family of segments), psych::alpha and psych::alpha.ci (raw and
 # standardized alpha, Feldt's interval, alpha if deleted, r.drop), lm on
 # standardized scores and cor (the drivers), prop.test (Wilson intervals of
-# CSAT and CES agree).
+# CSAT and CES agree). With survey weights: survey::svymean (ids = ~1, a
+# segment as a domain of the whole design, deff = "replace"), svyvar,
+# confint on degf, svyby and svycontrast (segments against the rest) and
+# cov.wt (the drivers); Cronbach's alpha and the shares are left to the
+# Python reference there, as R has no weighted forms of them.
 #
 # Usage: Rscript check_r.R GAPSCORE QUESTIONNAIRE INPUT BY_COLUMN
 # Exit 0 when every figure agrees, 1 with the differences.
@@ -14,6 +18,7 @@
 suppressPackageStartupMessages({
   library(jsonlite)
   library(psych)
+  library(survey)
 })
 
 arguments <- commandArgs(trailingOnly = TRUE)
@@ -126,10 +131,38 @@ overall <- lapply(measures, function(measure) {
   list(plain = plain, weighted = if (any(is.na(fixed))) NULL else as.vector(scores %*% (fixed / sum(fixed))))
 })
 
+weighted <- !is.null(weights)
+if (weighted) design <- svydesign(ids = ~1, weights = ~w, data = data.frame(w = weights))
+
+# A survey-weighted stats block: the mean of a domain of the whole design.
+check_weighted_stats <- function(values, mask, block, where, gap) {
+  keep <- mask & !is.na(values)
+  agree(sum(keep), block$n, paste0(where, "/n"))
+  if (sum(keep) < 2) return(invisible())
+  agree(sum(weights[keep])^2 / sum(weights[keep]^2), block$n_eff, paste0(where, "/n_eff"))
+  domain <- subset(update(design, y = values), keep)
+  estimate <- svymean(~y, domain, deff = "replace")
+  df <- degf(design)
+  agree(unname(coef(estimate)), block$mean, paste0(where, "/mean"))
+  agree(unname(SE(estimate)), block$se, paste0(where, "/se"))
+  agree(unname(deff(estimate)), block$deff, paste0(where, "/deff"))
+  agree(df, block$df, paste0(where, "/df"))
+  agree(sqrt(unname(coef(svyvar(~y, domain)))), block$sd, paste0(where, "/sd"))
+  interval <- confint(estimate, df = df)
+  agree(interval[1], block$ci95[[1]], paste0(where, "/ci95/0"))
+  agree(interval[2], block$ci95[[2]], paste0(where, "/ci95/1"))
+  if (gap) {
+    t <- unname(coef(estimate) / SE(estimate))
+    agree(t, block$t, paste0(where, "/t"))
+    agree(2 * pt(-abs(t), df), block$p, paste0(where, "/p"))
+  }
+}
+
 # The stats block of a mean (the gap block adds the one-sample t test,
 # which for an item's gap is the paired test of P against E).
-check_stats <- function(values, block, where, gap) {
-  values <- values[!is.na(values)]
+check_stats <- function(values, mask, block, where, gap) {
+  if (weighted) return(check_weighted_stats(values, mask, block, where, gap))
+  values <- values[mask & !is.na(values)]
   agree(length(values), block$n, paste0(where, "/n"))
   if (length(values) < 2 || var(values) == 0) return(invisible())
   test <- t.test(values)
@@ -144,6 +177,7 @@ check_stats <- function(values, block, where, gap) {
   }
 }
 check_paired <- function(item, block, where, mask) {
+  if (weighted) return(invisible())
   both <- mask & !is.na(item$perception) & !is.na(item$expectation)
   if (sum(both) < 2 || var(item$gap[both]) == 0) return(invisible())
   test <- t.test(item$perception[both], item$expectation[both], paired = TRUE)
@@ -151,6 +185,7 @@ check_paired <- function(item, block, where, mask) {
   agree(test$p.value, block$p, paste0(where, "/paired_p"))
 }
 check_alpha <- function(dimension, measure, block, where, mask) {
+  if (weighted) return(invisible())
   values <- sapply(dimension$items, function(item) item[[measure]])[mask, , drop = FALSE]
   complete <- values[complete.cases(values), , drop = FALSE]
   agree(nrow(complete), block$n, paste0(where, "/n"))
@@ -175,6 +210,7 @@ check_alpha <- function(dimension, measure, block, where, mask) {
 }
 check_share <- function(count, n, block, where) {
   agree(n, block$n, paste0(where, "/n"))
+  if (weighted) return(invisible())
   if (n == 0) {
     agree(NA, block$score, paste0(where, "/score"))
     return(invisible())
@@ -201,43 +237,43 @@ for (result in report$results) {
       item <- dimension$items[[i]]
       block <- Filter(function(entry) entry$id == item$id, result$servqual$items)[[1]]
       for (measure in measures) {
-        check_stats(item[[measure]][mask], block[[measure]], sprintf("%s/items/%s/%s", where, item$id, measure),
+        check_stats(item[[measure]], mask, block[[measure]], sprintf("%s/items/%s/%s", where, item$id, measure),
                     measure == "gap")
       }
       check_paired(item, block$gap, sprintf("%s/items/%s/gap", where, item$id), mask)
     }
     block <- result$servqual$dimensions[[d]]
     for (measure in measures) {
-      check_stats(dimension$scores[[measure]][mask], block[[measure]],
+      check_stats(dimension$scores[[measure]], mask, block[[measure]],
                   sprintf("%s/dimensions/%s/%s", where, dimension$id, measure), measure == "gap")
       check_alpha(dimension, measure, block$alpha[[measure]],
                   sprintf("%s/dimensions/%s/alpha/%s", where, dimension$id, measure), mask)
     }
   }
   for (measure in measures) {
-    check_stats(overall[[measure]]$plain[mask], result$servqual$overall[[measure]],
+    check_stats(overall[[measure]]$plain, mask, result$servqual$overall[[measure]],
                 sprintf("%s/overall/%s", where, measure), measure == "gap")
     if (!is.null(overall[[measure]]$weighted)) {
-      check_stats(overall[[measure]]$weighted[mask], result$servqual$overall[[paste0(measure, "_weighted")]],
+      check_stats(overall[[measure]]$weighted, mask, result$servqual$overall[[paste0(measure, "_weighted")]],
                   sprintf("%s/overall/%s_weighted", where, measure), measure == "gap")
     }
   }
   for (m in seq_along(q$metrics)) {
     metric <- q$metrics[[m]]
-    values <- metric_values[[m]][mask]
-    values <- values[!is.na(values)]
+    all_values <- metric_values[[m]]
+    values <- all_values[mask & !is.na(all_values)]
     block <- result$metrics[[m]]
     label <- sprintf("%s/metrics/%s", where, metric$type)
     if (metric$type == "csat") {
       scale <- scale_named(metric$scale, metric$type)
       threshold <- if (is.null(metric$satisfied_min)) scale$max - 1 else metric$satisfied_min
       check_share(sum(values >= threshold), length(values), block, label)
-      check_stats(values, block$rating, paste0(label, "/rating"), FALSE)
+      check_stats(all_values, mask, block$rating, paste0(label, "/rating"), FALSE)
     } else if (metric$type == "ces") {
       scale <- scale_named(metric$scale, metric$type)
       threshold <- if (is.null(metric$agree_min)) floor((scale$min + scale$max) / 2) + 1 else metric$agree_min
       check_share(sum(values >= threshold), length(values), block$agree, paste0(label, "/agree"))
-      check_stats(values, block$stats, paste0(label, "/stats"), FALSE)
+      check_stats(all_values, mask, block$stats, paste0(label, "/stats"), FALSE)
     }
   }
   if (!is.null(q$drivers) && !is.null(result$drivers)) {
@@ -247,15 +283,26 @@ for (result in report$results) {
     }))]]
     scores <- sapply(dimensions, function(dimension) dimension$scores$perception)
     complete <- mask & complete.cases(scores) & !is.na(outcome)
-    x <- scale(scores[complete, , drop = FALSE])
-    y <- scale(outcome[complete])
-    fit <- lm(y ~ x)
     agree(sum(complete), result$drivers$n, paste0(where, "/drivers/n"))
-    agree(summary(fit)$r.squared, result$drivers$r2, paste0(where, "/drivers/r2"))
+    if (weighted) {
+      r <- cov.wt(cbind(scores, outcome)[complete, , drop = FALSE], wt = weights[complete], cor = TRUE)$cor
+      k <- length(dimensions)
+      correlations <- r[seq_len(k), k + 1]
+      betas <- solve(r[seq_len(k), seq_len(k)], correlations)
+      r2 <- sum(correlations * betas)
+    } else {
+      x <- scale(scores[complete, , drop = FALSE])
+      y <- scale(outcome[complete])
+      fit <- lm(y ~ x)
+      correlations <- cor(x, y)[, 1]
+      betas <- unname(coef(fit)[-1])
+      r2 <- summary(fit)$r.squared
+    }
+    agree(r2, result$drivers$r2, paste0(where, "/drivers/r2"))
     for (d in seq_along(dimensions)) {
       driver <- result$drivers$dimensions[[d]]
-      agree(cor(x[, d], y)[1], driver$r, sprintf("%s/drivers/%s/r", where, dimensions[[d]]$id))
-      agree(unname(coef(fit)[d + 1]), driver$beta, sprintf("%s/drivers/%s/beta", where, dimensions[[d]]$id))
+      agree(unname(correlations[d]), driver$r, sprintf("%s/drivers/%s/r", where, dimensions[[d]]$id))
+      agree(betas[d], driver$beta, sprintf("%s/drivers/%s/beta", where, dimensions[[d]]$id))
     }
   }
 }
@@ -263,8 +310,22 @@ for (result in report$results) {
 # Segments against the rest: Welch's test per figure, Holm within the
 # figure's segments.
 segments <- Filter(function(result) length(result$segment) > 0, report$results)
+# With survey weights: the two domains' difference by svyby and
+# svycontrast, a t on the design's degrees of freedom.
+design_test <- function(values, inside) {
+  keep <- !is.na(values)
+  if (sum(keep & inside) < 2 || sum(keep & !inside) < 2) return(NULL)
+  domains <- update(design, y = values, side = factor(ifelse(inside, "segment", "rest"), c("segment", "rest")))
+  by_side <- svyby(~y, ~side, subset(domains, keep), svymean, covmat = TRUE)
+  difference <- svycontrast(by_side, c(1, -1))
+  if (!(SE(difference) > 0)) return(NULL)
+  t <- unname(coef(difference) / SE(difference))
+  list(difference = unname(coef(difference)), statistic = t, parameter = degf(design),
+       p.value = 2 * pt(-abs(t), degf(design)))
+}
 welch_family <- function(values, block_of, where) {
   tests <- lapply(segments, function(result) {
+    if (weighted) return(design_test(values, segment_value == result$segment[[by]]))
     inside <- segment_value == result$segment[[by]]
     a <- values[inside & !is.na(values)]
     b <- values[!inside & !is.na(values)]
@@ -279,7 +340,8 @@ welch_family <- function(values, block_of, where) {
     label <- sprintf("%s=%s/%s/vs_rest", by, segments[[s]]$segment[[by]], where)
     if (!tested[s]) next
     test <- tests[[s]]
-    agree(unname(test$estimate[1] - test$estimate[2]), block$difference, paste0(label, "/difference"))
+    difference <- if (weighted) test$difference else unname(test$estimate[1] - test$estimate[2])
+    agree(difference, block$difference, paste0(label, "/difference"))
     agree(unname(test$statistic), block$t, paste0(label, "/t"))
     agree(unname(test$parameter), block$df, paste0(label, "/df"))
     agree(test$p.value, block$p, paste0(label, "/p"))

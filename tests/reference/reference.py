@@ -133,19 +133,30 @@ def f_quantile(probability, df1, df2):
     return polished_quantile(scipy_stats.f(df1, df2), probability)
 
 
-def weighted_stats_block(values, weights, paired):
-    """Survey-weighted: Kish's n_eff = W^2 / sum w^2 takes n's place."""
+def weighted_mean_block(values, weights, paired):
+    """The part both weighted forms share: the empty block, or the block
+    with n_eff and the mean, W and the exact mean."""
     n = len(values)
     out = {"n": n, "n_eff": 0, "mean": None, "sd": None, "se": None, "ci95": None}
     if paired:
         out.update({"t": None, "p": None, "d": None})
     total = sum(weights, Fraction(0))
     if n == 0 or total == 0:
-        return out
+        return out, None, None
     n_eff = total * total / sum(w * w for w in weights)
     mean = sum(w * v for v, w in zip(values, weights)) / total
     out.update({"n_eff": float(n_eff), "mean": float(mean)})
-    if n == 1 or n_eff <= 1:
+    return out, total, mean
+
+
+def kish_stats_block(values, weights, paired):
+    """Survey-weighted, Kish's form (the importance-weighted overall score):
+    n_eff = W^2 / sum w^2 takes n's place."""
+    out, total, mean = weighted_mean_block(values, weights, paired)
+    if total is None:
+        return out
+    n_eff = total * total / sum(w * w for w in weights)
+    if len(values) == 1 or n_eff <= 1:
         return out
     var = sum(w * (v - mean) ** 2 for v, w in zip(values, weights)) / total * n_eff / (n_eff - 1)
     sd = math.sqrt(var)
@@ -158,9 +169,44 @@ def weighted_stats_block(values, weights, paired):
     return out
 
 
-def stats_block(values, paired=False, weights=None):
+def weighted_stats_block(values, weights, paired, units):
+    """Survey-weighted, as survey::svymean with ids = ~1: the linearised
+    variance over the respondents of the whole design (a segment is a
+    domain), t on its degrees of freedom, sd as svyvar, deff as svymean's
+    deff = "replace", and Kish's n_eff. units: (respondents, respondents of
+    nonzero weight) of the whole design; svyvar's n and degf leave weight-0
+    respondents out."""
+    units, weighted_units = units
+    n = len(values)
+    out, total, mean = weighted_mean_block(values, weights, paired)
+    if total is None:
+        return out
+    count = sum(1 for w in weights if w != 0)
+    if n == 1 or count < 2:
+        return out
+    var = sum(w * (v - mean) ** 2 for v, w in zip(values, weights)) / total * Fraction(count, count - 1)
+    sd = math.sqrt(var)
+    out["sd"] = sd
+    if units < 2 or weighted_units < 2:
+        return out
+    linearised = Fraction(units, units - 1) * sum((w * (v - mean)) ** 2 for v, w in zip(values, weights)) / total ** 2
+    se = math.sqrt(linearised)
+    df = weighted_units - 1
+    half = t_quantile(0.975, df) * se
+    ordered = {key: out[key] for key in ("n", "n_eff", "mean", "sd")}
+    ordered.update({"se": se, "deff": float(linearised / (var / count)) if var > 0 else None, "df": df,
+                    "ci95": [float(mean) - half, float(mean) + half]})
+    if paired:
+        ordered.update({"t": None, "p": None, "d": None})
+        if se > 0:
+            t = float(mean) / se
+            ordered.update({"t": t, "p": float(2 * scipy_stats.t.sf(abs(t), df)), "d": float(mean) / sd if sd > 0 else None})
+    return ordered
+
+
+def stats_block(values, paired=False, weights=None, units=None, kish=False):
     if weights is not None:
-        return weighted_stats_block(values, weights, paired)
+        return kish_stats_block(values, weights, paired) if kish else weighted_stats_block(values, weights, paired, units)
     n = len(values)
     out = {"n": n, "mean": None, "sd": None, "se": None, "ci95": None}
     if paired:
@@ -486,8 +532,9 @@ def has_measure(item, measure):
     return DIFFERENCES[measure] in item["cols"]
 
 
-def segment_result(compiled, coded, rows_count, weights=None):
-    """weights: each row's survey weight, or None without them."""
+def segment_result(compiled, coded, rows_count, weights=None, units=None):
+    """weights: each row's survey weight, or None without them; units: the
+    respondents of the whole data set, of which these rows are a domain."""
     items, dims = compiled["items"], compiled["dims"]
     index = {it["id"]: i for i, it in enumerate(items)}
     result = {"rows": rows_count, "suppressed": False}
@@ -504,14 +551,14 @@ def segment_result(compiled, coded, rows_count, weights=None):
                 if key in item["cols"]:
                     values, valid_weights, missing, invalid = column_block([row["items"][i][key] for row in coded],
                                                                            weights)
-                    block = stats_block(values, weights=valid_weights)
+                    block = stats_block(values, weights=valid_weights, units=units)
                     block["distribution"] = distribution(values, missing, invalid, lo, hi, valid_weights)
                     out[key] = block
             for measure in ("gap", "msa", "mss"):
                 if has_measure(item, measure):
                     diffs, diff_weights = valid_pairs([item_measure_value(row["items"][i], measure) for row in coded],
                                                       weights)
-                    out[measure] = stats_block(diffs, paired=True, weights=diff_weights)
+                    out[measure] = stats_block(diffs, paired=True, weights=diff_weights, units=units)
             if "adequate" in item["cols"] and "desired" in item["cols"]:
                 zone = {"below": 0, "within": 0, "above": 0, "inconsistent": 0}
                 zone_weight = {"below": Fraction(0), "within": Fraction(0), "above": Fraction(0), "inconsistent": 0}
@@ -549,13 +596,13 @@ def segment_result(compiled, coded, rows_count, weights=None):
                         complete_weights.append(1 if weights is None else weights[r])
                 scores[(dim["id"], measure)] = row_scores
                 scored, score_weights = valid_pairs(row_scores, weights)
-                out[measure] = stats_block(scored, paired=measure in DIFFERENCES, weights=score_weights)
+                out[measure] = stats_block(scored, paired=measure in DIFFERENCES, weights=score_weights, units=units)
                 alpha[measure] = alpha_block(complete, ids, None if weights is None else complete_weights)
             out["alpha"] = alpha
             if dim["importance"]:
                 values, valid_weights, missing, invalid = column_block(
                     [row["importance"][dim["id"]] for row in coded], weights)
-                block = stats_block(values, weights=valid_weights)
+                block = stats_block(values, weights=valid_weights, units=units)
                 block["distribution"] = distribution(values, missing, invalid, 0, 100, valid_weights)
                 out["importance"] = block
             dim_out.append(out)
@@ -583,9 +630,10 @@ def segment_result(compiled, coded, rows_count, weights=None):
                 return None if weights is None else [weights[r] for r in rows]
 
             paired = measure in DIFFERENCES
-            overall[measure] = stats_block(unweighted, paired, weights_of(unweighted_rows))
+            overall[measure] = stats_block(unweighted, paired, weights_of(unweighted_rows), units)
             if compiled["weights"] or compiled["importance"]:
-                overall[measure + "_weighted"] = stats_block(weighted, paired, weights_of(weighted_rows))
+                overall[measure + "_weighted"] = stats_block(weighted, paired, weights_of(weighted_rows), units,
+                                                             kish=bool(compiled["importance"]))
         result["servqual"] = {"items": item_out, "dimensions": dim_out, "overall": overall}
     metrics = []
     for m, metric in enumerate(compiled["metrics"]):
@@ -595,7 +643,7 @@ def segment_result(compiled, coded, rows_count, weights=None):
             metrics.append(nps_block(values, missing, invalid, metric, lo, hi, vw))
         elif metric["type"] == "csat":
             prop = proportion(values, metric["satisfied_min"], vw)
-            rating = stats_block(values, weights=vw)
+            rating = stats_block(values, weights=vw, units=units)
             rating["distribution"] = distribution(values, missing, invalid, lo, hi, vw)
             entry = {"id": metric["id"], "type": "csat", "n": prop["n"], "satisfied": prop["count"],
                      "score": prop["score"], "ci95": prop["ci95"], "rating": rating}
@@ -603,7 +651,7 @@ def segment_result(compiled, coded, rows_count, weights=None):
                 entry["n_eff"] = prop["n_eff"]
             metrics.append(entry)
         else:
-            block = stats_block(values, weights=vw)
+            block = stats_block(values, weights=vw, units=units)
             block["distribution"] = distribution(values, missing, invalid, lo, hi, vw)
             metrics.append({"id": metric["id"], "type": "ces", "stats": block,
                             "agree": proportion(values, metric["agree_min"], vw)})
@@ -808,7 +856,8 @@ def compute_report(questionnaire_path, inputs, by=(), min_n=0, baseline=None):
     def weights_of(rows):
         return None if weights is None else [weights[i] for i in rows]
 
-    whole.update(segment_result(compiled, coded, len(coded), weights))
+    units = (len(coded), len(coded) if weights is None else sum(1 for w in weights if w != 0))
+    whole.update(segment_result(compiled, coded, len(coded), weights, units))
     report["results"].append(whole)
     for spec in by:
         cols = [c.strip() for c in spec.split(",")]
@@ -827,8 +876,8 @@ def compute_report(questionnaire_path, inputs, by=(), min_n=0, baseline=None):
                 inside = set(members)
                 outside = [i for i in range(len(coded)) if i not in inside]
                 rest = [coded[i] for i in outside]
-                entry.update(segment_result(compiled, rows, len(rows), weights_of(members)))
-                compare_with_rest(entry, segment_result(compiled, rest, len(rest), weights_of(outside)),
+                entry.update(segment_result(compiled, rows, len(rows), weights_of(members), units))
+                compare_with_rest(entry, segment_result(compiled, rest, len(rest), weights_of(outside), units),
                                   compiled["importance"], families)
             report["results"].append(entry)
         for family in families.values():
@@ -838,7 +887,22 @@ def compute_report(questionnaire_path, inputs, by=(), min_n=0, baseline=None):
     return report
 
 
+def design_t(a, b):
+    """Two domains of one design: linearised se, the design's df."""
+    out = {"test": "design_t", "difference": None, "t": None, "df": None, "p": None, "p_holm": None, "flag": None}
+    if a["mean"] is not None and b["mean"] is not None:
+        out["difference"] = a["mean"] - b["mean"]
+    if out["difference"] is None or a["se"] is None or b["se"] is None or a["se"] ** 2 + b["se"] ** 2 <= 0:
+        return out
+    t = out["difference"] / math.sqrt(a["se"] ** 2 + b["se"] ** 2)
+    df = min(a["df"], b["df"])
+    out.update({"t": t, "df": df, "p": float(2 * scipy_stats.t.sf(abs(t), df))})
+    return out
+
+
 def welch(a, b):
+    if "df" in a and "df" in b:
+        return design_t(a, b)
     out = {"test": "welch", "difference": None, "t": None, "df": None, "p": None, "p_holm": None, "flag": None}
     if a["mean"] is not None and b["mean"] is not None:
         out["difference"] = a["mean"] - b["mean"]
@@ -959,7 +1023,7 @@ def tidy_rows(report):
             put(seg, level, ident, measure, stem + "_difference", c["difference"])
             if "se" in c:
                 put(seg, level, ident, measure, stem + "_se", c["se"])
-            if c["test"] == "welch":
+            if c["test"] in ("welch", "design_t"):
                 put(seg, level, ident, measure, stem + "_t", c["t"])
                 put(seg, level, ident, measure, stem + "_df", c["df"])
             else:
@@ -971,7 +1035,7 @@ def tidy_rows(report):
 
     def stats(seg, level, ident, measure, block):
         comparison(seg, level, ident, measure, block)
-        for key in ("n", "n_eff", "mean", "sd", "se", "t", "p", "d"):
+        for key in ("n", "n_eff", "mean", "sd", "se", "deff", "df", "t", "p", "d"):
             if key in block:
                 put(seg, level, ident, measure, key, block[key])
         ci = block["ci95"]

@@ -23,7 +23,7 @@ struct Interval {
 /// or this report with a baseline. `statistic` is Welch's t (with `df`)
 /// or a z; `p_adjusted` is Holm's, for comparisons within a family.
 struct Comparison {
-  std::string test;  ///< "welch", "z" or "two_proportion"
+  std::string test;  ///< "welch", "design_t", "z" or "two_proportion"
   Figure difference;
   Figure se;  ///< of the difference, for baseline comparisons
   Figure statistic;
@@ -31,14 +31,22 @@ struct Comparison {
   Figure p;
   Figure p_adjusted;
   std::string flag;  ///< "above"/"below" (segments), "up"/"down" (baseline), or empty
+
+  /// Whether `statistic` is a t (with `df`) rather than a z.
+  bool is_t() const { return test == "welch" || test == "design_t"; }
 };
 
 /// The descriptive block of METHODS.md; `paired_test` blocks (gaps) add t, p and d.
-/// With survey weights the figures are weighted and `n_eff` (Kish's
-/// effective sample size) takes n's place in standard errors and tests.
+/// With survey weights the figures are weighted, se is the linearised
+/// standard error and `n_eff` is Kish's effective sample size.
 struct Stats {
   std::int64_t n = 0;
   Figure n_eff;
+  /// With survey weights: the design effect (the linearised variance of the
+  /// mean over that of a simple random sample of n) and the design's
+  /// degrees of freedom, which the interval and tests use.
+  Figure deff;
+  Figure df;
   Figure mean;
   Figure sd;
   Figure se;

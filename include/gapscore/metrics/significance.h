@@ -9,9 +9,11 @@
 
 namespace gapscore {
 
-/// Welch's t test of two means (two-sided), from their stats blocks (n_eff
-/// for n when weighted); null figures when either side has fewer than two
-/// values or both have sd 0.
+/// Welch's t test of two means (two-sided), from their stats blocks; null
+/// figures when either side has fewer than two values or both have sd 0.
+/// Survey-weighted blocks (two domains of one design) are compared by their
+/// linearised standard errors on the design's degrees of freedom instead
+/// (test "design_t").
 Comparison welch_test(const Stats& a, const Stats& b);
 
 /// z test of two NPS scores from their Wald standard errors; null statistic

@@ -34,24 +34,55 @@ Stats stats_of(const Moments& moments, bool paired_test);
 /// The stats block from n, mean and the sample variance (n - 1 denominator).
 Stats stats_from(std::int64_t n, double mean, double variance, bool paired_test);
 
-/// The survey-weighted stats block (METHODS.md, survey weights) of n values
-/// with weights summing to `weight` (their squares to `weight_squares`),
-/// weighted mean `mean` and m2 = sum of w (x - mean)^2: n_eff = W^2 / sum
-/// w^2 takes n's place in the sd's correction, se, ci95 and t test.
-Stats weighted_stats(std::int64_t n, double weight, double weight_squares, double mean, double m2, bool paired_test);
+/// How the sample was drawn, as far as standard errors need it. With
+/// survey weights and no strata or clusters every respondent of the whole
+/// data set is a primary sampling unit, and a segment's (a domain's)
+/// variance sums over all of them, as R's survey package does.
+struct SampleDesign {
+  std::int64_t units = 0;  ///< primary sampling units of the whole design
+  /// The design's degrees of freedom: units of nonzero weight, minus one
+  /// (R's degf, which leaves weight-0 respondents out).
+  std::int64_t degrees_of_freedom = 0;
+};
+
+/// A survey-weighted mean as survey::svymean computes it (METHODS.md,
+/// survey weights): n values (`zero_weight` of them of weight 0), weights
+/// summing to `weight` (their squares to `weight_squares`), weighted mean
+/// `mean`, m2 = sum of w (x - mean)^2 and squared_m2 = sum of
+/// (w (x - mean))^2. sd is svyvar's, se the linearised one, the interval
+/// and t test on the design's degrees of freedom; n_eff is Kish's.
+struct WeightedMean {
+  std::int64_t n = 0;
+  std::int64_t zero_weight = 0;
+  double weight = 0;
+  double weight_squares = 0;
+  double mean = 0;
+  double m2 = 0;
+  double squared_m2 = 0;
+};
+Stats weighted_stats(const WeightedMean& values, const SampleDesign& design, bool paired_test);
+
+/// The Kish form used where the linearised one is not kept (the
+/// importance-weighted overall score): n_eff = W^2 / sum w^2 takes n's
+/// place in the sd's correction, se, ci95 and t test.
+Stats kish_weighted_stats(std::int64_t n, double weight, double weight_squares, double mean, double m2,
+                          bool paired_test);
 
 // Survey-weighted counterparts of the stats blocks above; n stays the
 // count of respondents, and with no weight every figure but n_eff (0) is
 // null.
 
 /// Of the values counted in `histogram`, weighted by `weighted`.
-Stats stats_of(const Histogram& histogram, const WeightedHistogram& weighted, bool paired_test);
+Stats stats_of(const Histogram& histogram, const WeightedHistogram& weighted, const SampleDesign& design,
+               bool paired_test);
 /// Of dimension scores s / c + shift, weighted by `weighted`.
-Stats stats_of(const ScoreSums& scores, const WeightedScores& weighted, std::int64_t shift, bool paired_test);
+Stats stats_of(const ScoreSums& scores, const WeightedScores& weighted, std::int64_t shift, const SampleDesign& design,
+               bool paired_test);
 /// Of a fixed weighting of the dimension scores, from their weighted sums.
 Stats stats_of(const ProfileSums& profiles, const WeightedCross& weighted, const std::vector<double>& weights,
-               const std::vector<std::int64_t>& shifts, std::int64_t denominator, bool paired_test);
-/// Of real values summarised as weighted moments.
+               const std::vector<std::int64_t>& shifts, std::int64_t denominator, const SampleDesign& design,
+               bool paired_test);
+/// Of real values summarised as weighted moments (Kish's form).
 Stats weighted_stats_of(const Moments& moments, bool paired_test);
 
 }  // namespace gapscore

@@ -153,30 +153,41 @@ class ProfileSums {
 };
 
 /// Survey-weighted sums of one histogram block: per value, the sum of the
-/// weights of the respondents who gave it and of their squared weights.
+/// weights of the respondents who gave it and of their squared weights, and
+/// how many of them had weight 0.
 struct WeightedHistogram {
   int low = 0;
   std::vector<double> weights;
   std::vector<double> squares;
+  std::vector<std::int64_t> zero_weight;
 };
 
 /// Survey-weighted sums of dimension scores s / c, per item count c
-/// (0..max): the weights, squared weights, w s and w s^2.
+/// (0..max): the weights, squared weights, w s, w s^2, w^2 s and w^2 s^2,
+/// and the respondents of weight 0.
 struct WeightedScores {
   std::vector<double> weights;
   std::vector<double> squares;
+  std::vector<std::int64_t> zero_weight;
   std::vector<double> sums;
   std::vector<double> sum_squares;
+  std::vector<double> squared_weight_sums;
+  std::vector<double> squared_weight_sum_squares;
 };
 
 /// Survey-weighted sums over complete cases of several variables: the
-/// weights, squared weights, w x_i and w x_i x_j (upper triangle used).
+/// weights, squared weights, w x_i and w x_i x_j (upper triangle used),
+/// and where kept (the overall scores) w^2 x_i and w^2 x_i x_j; the
+/// complete cases of weight 0.
 struct WeightedCross {
   std::size_t variables = 0;
   double weight = 0;
   double squares = 0;
+  std::int64_t zero_weight = 0;
   std::vector<double> sums;
   std::vector<double> cross;
+  std::vector<double> squared_weight_sums;
+  std::vector<double> squared_weight_cross;
 
   /// W^2 times the weighted (population) covariance of i and j:
   /// W sum(w x_i x_j) - sum(w x_i) sum(w x_j).

@@ -46,6 +46,10 @@ class Tally {
   /// Survey-weighted counterparts, for a plan with survey weights.
   double weight_sum() const { return weight_sum_; }
   double weight_squares() const { return weight_squares_; }
+  /// Rows of weight 0: R's survey leaves them out of sample sizes (svyvar's
+  /// n, degf) while they stay in n and the counts.
+  std::int64_t zero_weight_rows() const { return zero_weight_rows_; }
+  std::int64_t zero_weight_counter(std::size_t offset) const { return zero_weight_[offset]; }
   WeightedHistogram weighted_histogram(const Plan& plan, int block) const;
   WeightedScores weighted_scores(const Plan& plan, std::size_t dimension_measure) const;
   WeightedCross weighted_item_moments(const Plan& plan, std::size_t dimension_measure) const;
@@ -65,12 +69,17 @@ class Tally {
   std::vector<double>& weighted() { return weighted_; }
   std::vector<double>& weighted_squares() { return weighted_squares_; }
   std::vector<double>& weighted_wide() { return weighted_wide_; }
+  std::vector<double>& weighted_wide_squares() { return weighted_wide_squares_; }
+  std::vector<std::int64_t>& zero_weight_counters() { return zero_weight_; }
+  std::int64_t& raw_zero_weight_rows() { return zero_weight_rows_; }
   const std::vector<std::int64_t>& counters() const { return counters_; }
   const std::vector<Int128>& wide() const { return wide_; }
   const std::vector<Moments>& importance() const { return importance_; }
   const std::vector<double>& weighted() const { return weighted_; }
   const std::vector<double>& weighted_squares() const { return weighted_squares_; }
   const std::vector<double>& weighted_wide() const { return weighted_wide_; }
+  const std::vector<double>& weighted_wide_squares() const { return weighted_wide_squares_; }
+  const std::vector<std::int64_t>& zero_weight_counters() const { return zero_weight_; }
 
  private:
   void add_survey_weighted(const Plan& plan, const RowScores& row);
@@ -81,12 +90,18 @@ class Tally {
   std::vector<Int128> wide_;
   std::vector<Moments> importance_;
   // Survey weights only: per counter, the sum of w times its increment and
-  // of w^2 times it; per wide sum, the sum of w times its term.
+  // of w^2 times it; per wide sum, the sum of w times its term and of w^2
+  // times it. The w^2 sums give the linearised variances (with every
+  // respondent a sampling unit, sum over units of (w (y - mean))^2).
   double weight_sum_ = 0;
   double weight_squares_ = 0;
   std::vector<double> weighted_;
   std::vector<double> weighted_squares_;
   std::vector<double> weighted_wide_;
+  std::vector<double> weighted_wide_squares_;
+  // Per counter, its increments from rows of weight 0.
+  std::int64_t zero_weight_rows_ = 0;
+  std::vector<std::int64_t> zero_weight_;
 };
 
 /// The bytes one tally laid out for `plan` holds: its counters and 128-bit

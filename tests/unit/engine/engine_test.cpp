@@ -329,15 +329,22 @@ TEST_CASE("survey weights, worked by hand", "[engine]") {
   CHECK(all.weight->sum == 8);
   CHECK(all.weight->n_eff == Approx(n_eff));
 
-  // P1: weighted mean 25 / 8; sum w (x - mean)^2 = 8.875; variance
-  // 8.875 / 8 * n_eff / (n_eff - 1) = 35.5 / 21.
+  // P1: weighted mean 25 / 8; sum w (x - mean)^2 = 8.875, so svyvar's
+  // variance, over the 4 respondents of nonzero weight, is 8.875 / 8 * 4 /
+  // 3. Linearised over all 5 respondents (f's weight 0 makes its term 0):
+  // sum (w (x - mean))^2 = 2.125^2 + 1.125^2 + 0.25^2 + 3.5^2 = 18.09375,
+  // variance 5 / 4 * 18.09375 / 8^2; t on 3 df (degf leaves f out).
   const ColumnFigures& p1 = *all.items[0].perception;
+  const double p1_variance = 8.875 / 8 * 4 / 3;
+  const double p1_se = std::sqrt(5.0 / 4 * 18.09375 / 64);
   CHECK(p1.stats.n == 5);
   CHECK(*p1.stats.n_eff == Approx(n_eff));
   CHECK(*p1.stats.mean == Approx(3.125));
-  CHECK(*p1.stats.sd == Approx(std::sqrt(35.5 / 21)));
-  CHECK(*p1.stats.se == Approx(std::sqrt(35.5 / 21 / n_eff)));
-  const double half = t_quantile(0.975, n_eff - 1) * std::sqrt(35.5 / 21 / n_eff);
+  CHECK(*p1.stats.sd == Approx(std::sqrt(p1_variance)));
+  CHECK(*p1.stats.se == Approx(p1_se));
+  CHECK(*p1.stats.df == 3);
+  CHECK(*p1.stats.deff == Approx(p1_se * p1_se / (p1_variance / 4)));
+  const double half = t_quantile(0.975, 3) * p1_se;
   CHECK(p1.stats.ci95->low == Approx(3.125 - half));
   // Cumulative weights 1, 2, 4, 8 at 1..4: the quartiles are where they
   // reach 2, 4 and 6 (unweighted, the median of 1, 1, 2, 3, 4 would be 2).
@@ -347,19 +354,27 @@ TEST_CASE("survey weights, worked by hand", "[engine]") {
   CHECK(*p1.distribution.median == 3);
   CHECK(*p1.distribution.q3 == 4);
 
-  // Gap R1: mean -13 / 8, sum w (x - mean)^2 = 9.875, t on n_eff - 1 df.
+  // Gap R1: -4, -3, -1, -1, 0, mean -13 / 8, sum w (x - mean)^2 = 9.875;
+  // sum (w (x - mean))^2 = 2.375^2 + 1.375^2 + 1.25^2 + 2.5^2 = 15.34375.
   const Stats& gap = *all.items[0].gap;
-  const double gap_variance = 9.875 / 8 * n_eff / (n_eff - 1);
+  const double gap_se = std::sqrt(5.0 / 4 * 15.34375 / 64);
   CHECK(*gap.mean == Approx(-1.625));
-  CHECK(*gap.sd == Approx(std::sqrt(gap_variance)));
-  CHECK(*gap.t == Approx(-1.625 / std::sqrt(gap_variance / n_eff)));
-  CHECK(*gap.p == Approx(t_two_sided_p(-1.625 / std::sqrt(gap_variance / n_eff), n_eff - 1)));
+  CHECK(*gap.sd == Approx(std::sqrt(9.875 / 8 * 4 / 3)));
+  CHECK(*gap.t == Approx(-1.625 / gap_se));
+  CHECK(*gap.p == Approx(t_two_sided_p(-1.625 / gap_se, 3)));
 
   // Perception scores 2, 2, 3.5, 4, 1: weighted mean 27 / 8. Alpha from
   // q = W sum(w x y) - sum(w x) sum(w y): q11 = 71, q22 = 31, q12 = 35.
   const DimensionMeasureResult& perception = all.dimensions[0].measures[1];
   REQUIRE(perception.measure == Measure::kPerception);
   CHECK(*perception.stats.mean == Approx(3.375));
+  // Linearised: sum (w (x - mean))^2 = 1.375^2 + 1.375^2 + 0.25^2 + 2.5^2
+  // = 10.09375; the overall perception score (one dimension) is the same.
+  const double score_se = std::sqrt(5.0 / 4 * 10.09375 / 64);
+  CHECK(*perception.stats.se == Approx(score_se));
+  REQUIRE(all.overall.at(1).measure == Measure::kPerception);
+  CHECK(*all.overall[1].unweighted.se == Approx(score_se));
+  CHECK(*all.overall[1].unweighted.mean == Approx(3.375));
   CHECK(*perception.reliability.alpha == Approx(2 * (1 - 102.0 / 172)));
   const double r = 35 / std::sqrt(71.0 * 31);
   CHECK(*perception.reliability.standardized == Approx(2 * r / (1 + r)));

@@ -101,7 +101,7 @@ TEST_CASE("a state from another questionnaire, another version or with a wrong c
   CHECK(refusal(forged(state, [](nlohmann::json& json) { json["all"]["counters"].push_back(7); })) ==
         "f.state: error: a damaged gapscore state: the whole data set: its tally does not fit the questionnaire");
   CHECK(refusal("{\"gapscore_state\": 9}") ==
-        "f.state: error: state format version 9 is not the one this gapscore reads (3); make the states with the "
+        "f.state: error: state format version 9 is not the one this gapscore reads (4); make the states with the "
         "same gapscore");
   CHECK(refusal(std::string(100, '[') + std::string(100, ']')) ==
         "f.state: error: not a gapscore state: nested more than 64 levels deep");
