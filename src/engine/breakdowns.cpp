@@ -10,6 +10,7 @@
 namespace gapscore {
 
 std::string Breakdown::option() const {
+  if (!described.empty()) return described;
   std::string text;
   for (const std::string& column : columns) text += (text.empty() ? "" : ",") + column;
   return "--by " + text;

@@ -8,6 +8,7 @@
 #include "gapscore/engine/batch.h"
 #include "gapscore/engine/binding.h"
 #include "gapscore/engine/breakdowns.h"
+#include "gapscore/engine/domains.h"
 #include "gapscore/engine/id_set.h"
 #include "gapscore/engine/pipeline.h"
 #include "gapscore/engine/run.h"
@@ -194,39 +195,32 @@ InputSummary Engine::summary() const {
 
 namespace {
 
-// Without strata or clusters, every respondent is a sampling unit.
-SampleDesign sample_design(const Tally& all) { return {all.rows(), all.rows() - all.zero_weight_rows() - 1}; }
-
 // A breakdown's segments in the order of their labels. Each segment is
 // compared with the rest of the data, figure by figure; a figure's
 // comparisons over the breakdown's segments are one family.
-std::vector<SegmentResult> breakdown_results(const RunSetup& setup, const Tally& all, const Breakdown& breakdown) {
-  std::vector<const Segment*> order;
-  for (const auto& [values, segment] : breakdown.segments) order.push_back(&segment);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const Segment* a, const Segment* b) { return a->labels < b->labels; });
+std::vector<SegmentResult> breakdown_results(const RunSetup& setup, const RunDesign& design, std::size_t b) {
+  const std::vector<std::string>& columns = setup.options.breakdowns[b];
+  const std::size_t shown = columns.size() - setup.design_columns.size();
+  const std::vector<DesignedSegment> segments = design.segments(b);
   std::vector<SegmentResult> results;
-  results.reserve(order.size());
+  results.reserve(segments.size());
   ComparisonFamilies families;
-  for (const Segment* segment : order) {
+  for (const DesignedSegment& segment : segments) {
     SegmentResult result;
-    if (segment->tally.rows() < setup.options.min_n) {
-      result.rows = segment->tally.rows();
+    if (segment.rows().rows() < setup.options.min_n) {
+      result.rows = segment.rows().rows();
       result.suppressed = true;
     } else {
-      result = segment_result(setup.questionnaire, setup.plan, segment->tally, sample_design(all));
+      result = segment_result(setup.questionnaire, setup.plan, design.domain_of(segment));
     }
-    for (std::size_t c = 0; c < breakdown.columns.size(); ++c) {
-      result.segment.emplace_back(breakdown.columns[c], segment->labels[c]);
-    }
+    for (std::size_t c = 0; c < shown; ++c) result.segment.emplace_back(columns[c], segment.labels[c]);
     results.push_back(std::move(result));
   }
-  for (std::size_t i = 0; i < order.size(); ++i) {
+  for (std::size_t i = 0; i < segments.size(); ++i) {
     if (results[i].suppressed) continue;
-    Tally rest = all;
-    rest.subtract(order[i]->tally);
-    const SegmentResult others = segment_result(setup.questionnaire, setup.plan, rest, sample_design(all));
-    compare_with_rest(results[i], others, setup.plan.weighting == Weighting::kImportance, families);
+    const DesignedSegment rest = design.rest_of(segments[i]);
+    const SegmentResult others = segment_result(setup.questionnaire, setup.plan, design.domain_of(rest));
+    compare_with_rest(results[i], others, setup.plan.weighting == Weighting::kImportance, design.design(), families);
   }
   adjust_and_flag(families);
   return results;
@@ -248,11 +242,10 @@ Report Engine::finish() const {
     if (!item.text.empty()) report.item_texts[item.id] = item.text;
   }
   report.input = summary();
-  report.results.push_back(segment_result(setup.questionnaire, setup.plan, totals.all, sample_design(totals.all)));
-  for (const Breakdown& breakdown : totals.breakdowns) {
-    for (SegmentResult& result : breakdown_results(setup, totals.all, breakdown)) {
-      report.results.push_back(std::move(result));
-    }
+  const RunDesign design(setup, totals);
+  report.results.push_back(segment_result(setup.questionnaire, setup.plan, design.whole()));
+  for (std::size_t b = 0; b < setup.user_breakdowns; ++b) {
+    for (SegmentResult& result : breakdown_results(setup, design, b)) report.results.push_back(std::move(result));
   }
   return report;
 }

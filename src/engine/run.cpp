@@ -46,11 +46,30 @@ SegmentLimit segment_limit(const Plan& plan, const EngineOptions& options) {
               " (it raises the limit; fewer items, narrower scales or a lower -j lower the need)"};
 }
 
+std::vector<std::string> design_columns_of(const Questionnaire& q) {
+  std::vector<std::string> columns;
+  for (const std::string* column : {&q.strata_column, &q.fpc_column, &q.cluster_column}) {
+    if (!column->empty()) columns.push_back(*column);
+  }
+  return columns;
+}
+
+EngineOptions with_design(EngineOptions options, const std::vector<std::string>& columns) {
+  if (columns.empty()) return options;
+  for (std::vector<std::string>& breakdown : options.breakdowns) {
+    breakdown.insert(breakdown.end(), columns.begin(), columns.end());
+  }
+  options.breakdowns.push_back(columns);
+  return options;
+}
+
 }  // namespace
 
 RunSetup::RunSetup(const Questionnaire& q, EngineOptions engine_options)
     : questionnaire(q),
-      options(std::move(engine_options)),
+      user_breakdowns(engine_options.breakdowns.size()),
+      design_columns(design_columns_of(q)),
+      options(with_design(std::move(engine_options), design_columns)),
       plan(make_plan(q)),
       batch_plan(plan),
       segment_limit(gapscore::segment_limit(plan, options)) {
@@ -64,6 +83,16 @@ RunSetup::RunSetup(const Questionnaire& q, EngineOptions engine_options)
     if (found == coders.end()) found = coders.emplace(coders.end(), slot.scale, slot.reverse, questionnaire.missing);
     slot_coders.push_back(&*found);
   }
+}
+
+std::vector<std::vector<std::string>> RunSetup::asked_breakdowns() const {
+  std::vector<std::vector<std::string>> asked;
+  const auto design = static_cast<std::ptrdiff_t>(design_columns.size());
+  for (std::size_t b = 0; b < user_breakdowns; ++b) {
+    const std::vector<std::string>& columns = options.breakdowns[b];
+    asked.emplace_back(columns.begin(), columns.end() - design);
+  }
+  return asked;
 }
 
 void RunSetup::report(const Diagnostic& d) const {
@@ -82,9 +111,19 @@ void RunSetup::warning(const std::string& file, std::uint64_t line, std::uint64_
 
 RunTotals::RunTotals(const RunSetup& setup) : all(setup.plan) {
   invalid_counts.resize(setup.plan.slots.size());
-  for (const std::vector<std::string>& columns : setup.options.breakdowns) {
+  const std::vector<std::vector<std::string>> asked = setup.asked_breakdowns();
+  std::string design;
+  for (const std::string& column : setup.design_columns) design += (design.empty() ? "" : ", ") + column;
+  for (std::size_t b = 0; b < setup.options.breakdowns.size(); ++b) {
     Breakdown breakdown;
-    breakdown.columns = columns;
+    breakdown.columns = setup.options.breakdowns[b];
+    if (b >= asked.size()) {
+      breakdown.described = "the sample design (" + design + ")";
+    } else if (!design.empty()) {
+      Breakdown shown;
+      shown.columns = asked[b];
+      breakdown.described = shown.option() + " split by the sample design's units (" + design + ")";
+    }
     breakdowns.push_back(std::move(breakdown));
   }
 }

@@ -343,7 +343,7 @@ std::string state_json(const RunSetup& setup, const RunTotals& totals) {
   state["tool"] = {{"name", "gapscore"}, {"version", tool_version()}};
   state["fingerprint"] = state_fingerprint(setup.questionnaire.source, setup.options.breakdowns);
   state["questionnaire"] = nlohmann::json::parse(setup.questionnaire.source);
-  state["breakdowns"] = setup.options.breakdowns;
+  state["breakdowns"] = setup.asked_breakdowns();
   nlohmann::json invalid = nlohmann::json::array();
   for (const auto& counts : totals.invalid_counts) invalid.push_back(counts);
   state["input"] = {{"files", totals.files},

@@ -31,6 +31,20 @@ Comparison design_t_test(const Stats& a, const Stats& b) {
 
 }  // namespace
 
+Comparison domain_test(const Stats& a, const Stats& b, const SampleDesign& design) {
+  Comparison result;
+  result.test = "design_t";
+  if (a.mean && b.mean) result.difference = *a.mean - *b.mean;
+  if (!result.difference || !a.se || !b.se || !a.df) return result;
+  const double variance = linearised_variance(design, influence_difference(design, *a.influence, *b.influence));
+  if (!(variance > 0)) return result;
+  const double t = *result.difference / std::sqrt(variance);
+  result.statistic = t;
+  result.df = *a.df;
+  result.p = t_two_sided_p(t, *a.df);
+  return result;
+}
+
 Comparison welch_test(const Stats& a, const Stats& b) {
   if (a.df && b.df) return design_t_test(a, b);
   Comparison result;

@@ -67,7 +67,20 @@ Stats kish_weighted_stats(std::int64_t n, double weight, double weight_squares, 
   return stats;
 }
 
-Stats weighted_stats(const WeightedMean& values, const SampleDesign& design, bool paired_test) {
+InfluencePart influence_of(const WeightedMean& part, const WeightedMean& domain, bool unit) {
+  InfluencePart influence;
+  if (!(domain.weight > 0)) return influence;
+  const double offset = part.weight > 0 ? part.mean - domain.mean : 0;
+  influence.sum = part.weight * offset / domain.weight;
+  // sum of (w (x - domain mean))^2 from the part's own centred sums.
+  influence.squares =
+      unit ? influence.sum * influence.sum
+           : (part.squared_m2 + 2 * offset * part.squared_first + offset * offset * part.weight_squares) /
+                 (domain.weight * domain.weight);
+  return influence;
+}
+
+Stats weighted_stats(const WeightedMean& values, Influence influence, const SampleDesign& design, bool paired_test) {
   Stats stats;
   stats.n = values.n;
   stats.paired_test = paired_test;
@@ -81,11 +94,8 @@ Stats weighted_stats(const WeightedMean& values, const SampleDesign& design, boo
   const double variance = std::max(values.m2, 0.0) / values.weight * count / (count - 1);
   const double sd = std::sqrt(variance);
   stats.sd = finite(sd);
-  const auto units = static_cast<double>(design.units);
-  if (units < 2 || design.degrees_of_freedom < 1) return stats;
-  // Each unit's influence on the mean is w (x - mean) / W; with-replacement
-  // units give the variance units / (units - 1) times their sum of squares.
-  const double se = std::sqrt(units / (units - 1) * std::max(values.squared_m2, 0.0)) / values.weight;
+  if (design.degrees_of_freedom < 1) return stats;
+  const double se = std::sqrt(linearised_variance(design, influence));
   const auto df = static_cast<double>(design.degrees_of_freedom);
   stats.se = finite(se);
   stats.df = df;
@@ -98,6 +108,7 @@ Stats weighted_stats(const WeightedMean& values, const SampleDesign& design, boo
     stats.p = finite(t_two_sided_p(t, df));
     if (sd > 0) stats.d = finite(values.mean / sd);
   }
+  stats.influence = std::make_shared<const Influence>(std::move(influence));
   return stats;
 }
 
@@ -204,8 +215,7 @@ Stats stats_of(const Moments& moments, bool paired_test) {
   return stats_from(moments.n, moments.mean, variance, paired_test);
 }
 
-Stats stats_of(const Histogram& histogram, const WeightedHistogram& weighted, const SampleDesign& design,
-               bool paired_test) {
+WeightedMean weighted_mean_of(const Histogram& histogram, const WeightedHistogram& weighted) {
   WeightedMean values;
   values.n = histogram.n();
   double sum = 0;
@@ -221,13 +231,13 @@ Stats stats_of(const Histogram& histogram, const WeightedHistogram& weighted, co
     const double deviation = static_cast<double>(i) - offset;
     values.m2 += weighted.weights[i] * deviation * deviation;
     values.squared_m2 += weighted.squares[i] * deviation * deviation;
+    values.squared_first += weighted.squares[i] * deviation;
   }
   values.mean = histogram.low() + offset;
-  return weighted_stats(values, design, paired_test);
+  return values;
 }
 
-Stats stats_of(const ScoreSums& scores, const WeightedScores& weighted, std::int64_t shift, const SampleDesign& design,
-               bool paired_test) {
+WeightedMean weighted_mean_of(const ScoreSums& scores, const WeightedScores& weighted, std::int64_t shift) {
   WeightedMean values;
   values.n = scores.n();
   double sum = 0;
@@ -248,18 +258,19 @@ Stats stats_of(const ScoreSums& scores, const WeightedScores& weighted, std::int
   values.mean = static_cast<double>(shift) + mean;
   values.m2 = sum_squares - values.weight * mean * mean;
   values.squared_m2 = squared_weight_sum_squares - 2 * mean * squared_weight_sum + mean * mean * values.weight_squares;
-  return weighted_stats(values, design, paired_test);
+  values.squared_first = squared_weight_sum - mean * values.weight_squares;
+  return values;
 }
 
-Stats stats_of(const ProfileSums& profiles, const WeightedCross& weighted, const std::vector<double>& weights,
-               const std::vector<std::int64_t>& shifts, std::int64_t denominator, const SampleDesign& design,
-               bool paired_test) {
+WeightedMean weighted_mean_of(const ProfileSums& profiles, const WeightedCross& weighted,
+                              const std::vector<double>& weights, const std::vector<std::int64_t>& shifts,
+                              std::int64_t denominator) {
   WeightedMean values;
   values.n = profiles.n();
   values.weight = weighted.weight;
   values.weight_squares = weighted.squares;
   values.zero_weight = weighted.zero_weight;
-  if (!(values.weight > 0)) return weighted_stats(values, design, paired_test);
+  if (!(values.weight > 0)) return values;
   const auto scale = static_cast<double>(denominator);
   const std::size_t k = weights.size();
   // The score is sum_d a_d y_d plus a constant, a_d = weights[d] / L; its
@@ -284,7 +295,8 @@ Stats stats_of(const ProfileSums& profiles, const WeightedCross& weighted, const
   }
   values.m2 = m2 / (values.weight * scale * scale);
   values.squared_m2 = squared_cross - 2 * centre * squared_sums + centre * centre * values.weight_squares;
-  return weighted_stats(values, design, paired_test);
+  values.squared_first = squared_sums - centre * values.weight_squares;
+  return values;
 }
 
 Stats weighted_stats_of(const Moments& moments, bool paired_test) {

@@ -41,6 +41,15 @@ void read_row_columns(const json& root, LoadState& state) {
     state.questionnaire.weight_column = *weight;
     state.use_column(*weight, "/weight_column");
   }
+  for (const auto& [key, column] :
+       {std::pair<const char*, std::string*>{"strata_column", &state.questionnaire.strata_column},
+        {"cluster_column", &state.questionnaire.cluster_column},
+        {"fpc_column", &state.questionnaire.fpc_column}}) {
+    if (auto found = state.check.column_at(root, key, "", false)) {
+      *column = *found;
+      state.use_column(*found, std::string("/") + key);
+    }
+  }
 }
 
 void read_header_rows(const json& root, LoadState& state) {
@@ -128,9 +137,10 @@ Questionnaire questionnaire_from_json(const json& root, const std::string& file)
   state.questionnaire.source = root.dump();
   Checker& check = state.check;
   if (!check.expect_object(root, "")) throw Error(ErrorKind::kInvalid, check.problems());
-  check.allow_keys(root, "",
-                   {"$schema", "gapscore", "title", "respondent_id", "weight_column", "header_rows", "header_names",
-                    "missing", "scales", "servqual", "metrics", "kano", "drivers"});
+  check.allow_keys(
+      root, "",
+      {"$schema", "gapscore", "title", "respondent_id", "weight_column", "strata_column", "cluster_column",
+       "fpc_column", "header_rows", "header_names", "missing", "scales", "servqual", "metrics", "kano", "drivers"});
   read_version(root, check);
   state.questionnaire.title = check.string_at(root, "title", "", false).value_or("");
   read_row_columns(root, state);

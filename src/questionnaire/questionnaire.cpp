@@ -94,6 +94,15 @@ std::vector<ColumnUse> column_uses(const Questionnaire& questionnaire) {
   if (!questionnaire.weight_column.empty()) {
     uses.push_back({questionnaire.weight_column, "the survey weight", "/weight_column"});
   }
+  if (!questionnaire.strata_column.empty()) {
+    uses.push_back({questionnaire.strata_column, "the sampling strata", "/strata_column"});
+  }
+  if (!questionnaire.cluster_column.empty()) {
+    uses.push_back({questionnaire.cluster_column, "the primary sampling units", "/cluster_column"});
+  }
+  if (!questionnaire.fpc_column.empty()) {
+    uses.push_back({questionnaire.fpc_column, "the finite population correction", "/fpc_column"});
+  }
   for (std::size_t d = 0; d < questionnaire.dimensions.size(); ++d) {
     const Dimension& dimension = questionnaire.dimensions[d];
     for (std::size_t i = 0; i < dimension.items.size(); ++i) {

@@ -14,26 +14,50 @@ namespace gapscore {
 
 namespace {
 
-std::optional<ColumnFigures> column_figures(const Plan& plan, const Tally& tally, const SampleDesign& design,
-                                            int block) {
+// A survey-weighted mean of the domain, `figure` giving its sums from any
+// tally: the domain's, and each of its parts' for the standard error.
+template <typename Figure>
+Stats design_stats(const Domain& domain, const Figure& figure, bool paired_test) {
+  const WeightedMean values = figure(*domain.tally);
+  Influence influence;
+  influence.reserve(domain.parts.size());
+  for (const DomainPart& part : domain.parts) {
+    InfluencePart term = influence_of(figure(*part.tally), values, domain.design->clustered);
+    term.key = part.key;
+    term.stratum = part.stratum;
+    influence.push_back(term);
+  }
+  return weighted_stats(values, std::move(influence), *domain.design, paired_test);
+}
+
+Stats weighted_column_stats(const Plan& plan, const Domain& domain, int block, bool paired_test) {
+  return design_stats(
+      domain,
+      [&plan, block](const Tally& tally) {
+        return weighted_mean_of(tally.histogram(plan, block), tally.weighted_histogram(plan, block));
+      },
+      paired_test);
+}
+
+std::optional<ColumnFigures> column_figures(const Plan& plan, const Tally& tally, const Domain& domain, int block) {
   if (block < 0) return std::nullopt;
   const Histogram histogram = tally.histogram(plan, block);
   if (plan.survey_weights) {
     const WeightedHistogram weighted = tally.weighted_histogram(plan, block);
-    return ColumnFigures{stats_of(histogram, weighted, design, false), distribution_of(histogram, weighted)};
+    return ColumnFigures{weighted_column_stats(plan, domain, block, false), distribution_of(histogram, weighted)};
   }
   return ColumnFigures{stats_of(histogram, false), distribution_of(histogram)};
 }
 
-std::optional<Stats> difference_figures(const Plan& plan, const Tally& tally, const SampleDesign& design, int block) {
+std::optional<Stats> difference_figures(const Plan& plan, const Tally& tally, const Domain& domain, int block) {
   if (block < 0) return std::nullopt;
   if (plan.survey_weights) {
-    return stats_of(tally.histogram(plan, block), tally.weighted_histogram(plan, block), design, true);
+    return weighted_column_stats(plan, domain, block, true);
   }
   return stats_of(tally.histogram(plan, block), true);
 }
 
-MetricResult metric_result(const Metric& metric, const Plan& plan, const Tally& tally, const SampleDesign& design,
+MetricResult metric_result(const Metric& metric, const Plan& plan, const Tally& tally, const Domain& domain,
                            int block) {
   const Histogram answers = tally.histogram(plan, block);
   MetricResult result;
@@ -47,11 +71,11 @@ MetricResult metric_result(const Metric& metric, const Plan& plan, const Tally& 
         break;
       case MetricType::kCsat:
         result.satisfied = proportion_at_or_above(answers, weighted, metric.satisfied_min);
-        result.answers = {stats_of(answers, weighted, design, false), distribution_of(answers, weighted)};
+        result.answers = {weighted_column_stats(plan, domain, block, false), distribution_of(answers, weighted)};
         break;
       case MetricType::kCes:
         result.agree = proportion_at_or_above(answers, weighted, metric.agree_min);
-        result.answers = {stats_of(answers, weighted, design, false), distribution_of(answers, weighted)};
+        result.answers = {weighted_column_stats(plan, domain, block, false), distribution_of(answers, weighted)};
         break;
     }
     return result;
@@ -93,32 +117,36 @@ ZoneResult zone_result(const Plan& plan, const Tally& tally, std::size_t offset)
   return zone;
 }
 
-ItemResult item_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally,
-                       const SampleDesign& design, std::size_t i) {
+ItemResult item_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally, const Domain& domain,
+                       std::size_t i) {
   const Plan::ItemPlan& item = plan.items[i];
   ItemResult out;
   out.id = questionnaire.items[i].id;
   out.dimension = questionnaire.items[i].dimension;
-  out.expectation = column_figures(plan, tally, design, item.expectation_counts);
-  out.perception = column_figures(plan, tally, design, item.perception_counts);
-  out.adequate = column_figures(plan, tally, design, item.adequate_counts);
-  out.desired = column_figures(plan, tally, design, item.desired_counts);
-  out.gap = difference_figures(plan, tally, design, item.gap_counts);
-  out.msa = difference_figures(plan, tally, design, item.msa_counts);
-  out.mss = difference_figures(plan, tally, design, item.mss_counts);
+  out.expectation = column_figures(plan, tally, domain, item.expectation_counts);
+  out.perception = column_figures(plan, tally, domain, item.perception_counts);
+  out.adequate = column_figures(plan, tally, domain, item.adequate_counts);
+  out.desired = column_figures(plan, tally, domain, item.desired_counts);
+  out.gap = difference_figures(plan, tally, domain, item.gap_counts);
+  out.msa = difference_figures(plan, tally, domain, item.msa_counts);
+  out.mss = difference_figures(plan, tally, domain, item.mss_counts);
   if (item.zone_counts >= 0) out.zone = zone_result(plan, tally, static_cast<std::size_t>(item.zone_counts));
   return out;
 }
 
 DimensionMeasureResult dimension_measure_result(const Questionnaire& questionnaire, const Plan& plan,
-                                                const Tally& tally, const SampleDesign& design, std::size_t f) {
+                                                const Tally& tally, const Domain& domain, std::size_t f) {
   const Plan::DimensionMeasure& dm = plan.dimension_measures[f];
   std::vector<std::string> ids;
   for (const std::size_t item : dm.items) ids.push_back(questionnaire.items[item].id);
   if (plan.survey_weights) {
     return {dm.measure,
-            stats_of(tally.scores(plan, f), tally.weighted_scores(plan, f), dm.score_shift, design,
-                     is_difference(dm.measure)),
+            design_stats(
+                domain,
+                [&plan, f, &dm](const Tally& part) {
+                  return weighted_mean_of(part.scores(plan, f), part.weighted_scores(plan, f), dm.score_shift);
+                },
+                is_difference(dm.measure)),
             reliability_of(tally.item_moments(plan, f), tally.weighted_item_moments(plan, f), ids)};
   }
   return {dm.measure, stats_of(tally.scores(plan, f), dm.score_shift, is_difference(dm.measure)),
@@ -126,17 +154,17 @@ DimensionMeasureResult dimension_measure_result(const Questionnaire& questionnai
 }
 
 DimensionResult dimension_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally,
-                                 const SampleDesign& design, std::size_t d) {
+                                 const Domain& domain, std::size_t d) {
   DimensionResult dimension;
   dimension.id = questionnaire.dimensions[d].id;
   for (const std::size_t f : plan.dimensions[d].measures) {
-    dimension.measures.push_back(dimension_measure_result(questionnaire, plan, tally, design, f));
+    dimension.measures.push_back(dimension_measure_result(questionnaire, plan, tally, domain, f));
   }
-  dimension.importance = column_figures(plan, tally, design, plan.dimensions[d].importance_counts);
+  dimension.importance = column_figures(plan, tally, domain, plan.dimensions[d].importance_counts);
   return dimension;
 }
 
-OverallResult overall_result(const Plan& plan, const Tally& tally, const SampleDesign& design, std::size_t m) {
+OverallResult overall_result(const Plan& plan, const Tally& tally, const Domain& domain, std::size_t m) {
   const Plan::OverallMeasure& measure = plan.overall[m];
   const bool paired = is_difference(measure.measure);
   std::vector<std::int64_t> shifts;
@@ -147,8 +175,13 @@ OverallResult overall_result(const Plan& plan, const Tally& tally, const SampleD
   const ProfileSums profiles = tally.profiles(plan, m);
   const auto fixed = [&](const std::vector<double>& weights) {
     if (plan.survey_weights) {
-      return stats_of(profiles, tally.weighted_profiles(plan, m), weights, shifts, plan.score_denominator, design,
-                      paired);
+      return design_stats(
+          domain,
+          [&](const Tally& part) {
+            return weighted_mean_of(part.profiles(plan, m), part.weighted_profiles(plan, m), weights, shifts,
+                                    plan.score_denominator);
+          },
+          paired);
     }
     return stats_of(profiles, weights, shifts, plan.score_denominator, paired);
   };
@@ -199,8 +232,8 @@ KanoResult kano_result(const Questionnaire& questionnaire, const Plan& plan, con
 
 }  // namespace
 
-SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally,
-                             const SampleDesign& design) {
+SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& plan, const Domain& domain) {
+  const Tally& tally = *domain.tally;
   SegmentResult result;
   result.rows = tally.rows();
   if (plan.survey_weights) {
@@ -208,14 +241,14 @@ SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& pla
     result.weight = WeightSummary{weight, weight > 0 ? weight * weight / tally.weight_squares() : 0.0};
   }
   for (std::size_t i = 0; i < plan.items.size(); ++i)
-    result.items.push_back(item_result(questionnaire, plan, tally, design, i));
+    result.items.push_back(item_result(questionnaire, plan, tally, domain, i));
   for (std::size_t d = 0; d < plan.dimensions.size(); ++d) {
-    result.dimensions.push_back(dimension_result(questionnaire, plan, tally, design, d));
+    result.dimensions.push_back(dimension_result(questionnaire, plan, tally, domain, d));
   }
   for (std::size_t m = 0; m < plan.overall.size(); ++m)
-    result.overall.push_back(overall_result(plan, tally, design, m));
+    result.overall.push_back(overall_result(plan, tally, domain, m));
   for (std::size_t i = 0; i < questionnaire.metrics.size(); ++i) {
-    result.metrics.push_back(metric_result(questionnaire.metrics[i], plan, tally, design, plan.metric_counts[i]));
+    result.metrics.push_back(metric_result(questionnaire.metrics[i], plan, tally, domain, plan.metric_counts[i]));
   }
   if (plan.drivers) result.drivers = drivers_result(questionnaire, plan, tally, result.dimensions);
   for (std::size_t f = 0; f < plan.kano.size(); ++f) result.kano.push_back(kano_result(questionnaire, plan, tally, f));

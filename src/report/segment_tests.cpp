@@ -12,10 +12,19 @@ void record(Comparison comparison, std::optional<Comparison>& slot, const std::s
   families[key].push_back(&*slot);
 }
 
-void compare_stats(Stats* segment, const Stats* rest, const std::string& key, ComparisonFamilies& families) {
-  if (segment == nullptr || rest == nullptr) return;
-  record(welch_test(*segment, *rest), segment->vs_rest, key, families);
-}
+// The comparisons of one segment with the rest, and the design both are
+// domains of.
+struct Comparer {
+  const SampleDesign& design;
+  ComparisonFamilies& families;
+
+  void stats(Stats* segment, const Stats* rest, const std::string& key) const {
+    if (segment == nullptr || rest == nullptr) return;
+    Comparison comparison =
+        segment->influence && rest->influence ? domain_test(*segment, *rest, design) : welch_test(*segment, *rest);
+    record(std::move(comparison), segment->vs_rest, key, families);
+  }
+};
 
 Stats* stats_in(std::optional<ColumnFigures>& figures) { return figures ? &figures->stats : nullptr; }
 const Stats* stats_in(const std::optional<ColumnFigures>& figures) { return figures ? &figures->stats : nullptr; }
@@ -25,35 +34,36 @@ const Stats* stats_in(const std::optional<Stats>& stats) { return stats ? &*stat
 }  // namespace
 
 void compare_with_rest(SegmentResult& segment, const SegmentResult& rest, bool importance_weighted,
-                       ComparisonFamilies& families) {
+                       const SampleDesign& design, ComparisonFamilies& families) {
+  const Comparer compare{design, families};
   for (std::size_t i = 0; i < segment.items.size(); ++i) {
     ItemResult& item = segment.items[i];
     const ItemResult& other = rest.items[i];
     const std::string key = "item/" + item.id + "/";
-    compare_stats(stats_in(item.expectation), stats_in(other.expectation), key + "expectation", families);
-    compare_stats(stats_in(item.perception), stats_in(other.perception), key + "perception", families);
-    compare_stats(stats_in(item.adequate), stats_in(other.adequate), key + "adequate", families);
-    compare_stats(stats_in(item.desired), stats_in(other.desired), key + "desired", families);
-    compare_stats(stats_in(item.gap), stats_in(other.gap), key + "gap", families);
-    compare_stats(stats_in(item.msa), stats_in(other.msa), key + "msa", families);
-    compare_stats(stats_in(item.mss), stats_in(other.mss), key + "mss", families);
+    compare.stats(stats_in(item.expectation), stats_in(other.expectation), key + "expectation");
+    compare.stats(stats_in(item.perception), stats_in(other.perception), key + "perception");
+    compare.stats(stats_in(item.adequate), stats_in(other.adequate), key + "adequate");
+    compare.stats(stats_in(item.desired), stats_in(other.desired), key + "desired");
+    compare.stats(stats_in(item.gap), stats_in(other.gap), key + "gap");
+    compare.stats(stats_in(item.msa), stats_in(other.msa), key + "msa");
+    compare.stats(stats_in(item.mss), stats_in(other.mss), key + "mss");
   }
   for (std::size_t d = 0; d < segment.dimensions.size(); ++d) {
     DimensionResult& dimension = segment.dimensions[d];
     const DimensionResult& other = rest.dimensions[d];
     const std::string key = "dimension/" + dimension.id + "/";
     for (std::size_t m = 0; m < dimension.measures.size(); ++m) {
-      compare_stats(&dimension.measures[m].stats, &other.measures[m].stats,
-                    key + measure_name(dimension.measures[m].measure), families);
+      compare.stats(&dimension.measures[m].stats, &other.measures[m].stats,
+                    key + measure_name(dimension.measures[m].measure));
     }
-    compare_stats(stats_in(dimension.importance), stats_in(other.importance), key + "importance", families);
+    compare.stats(stats_in(dimension.importance), stats_in(other.importance), key + "importance");
   }
   for (std::size_t m = 0; m < segment.overall.size(); ++m) {
     OverallResult& overall = segment.overall[m];
     const std::string key = std::string("overall/") + measure_name(overall.measure);
-    compare_stats(&overall.unweighted, &rest.overall[m].unweighted, key, families);
+    compare.stats(&overall.unweighted, &rest.overall[m].unweighted, key);
     if (!importance_weighted) {
-      compare_stats(stats_in(overall.weighted), stats_in(rest.overall[m].weighted), key + "_weighted", families);
+      compare.stats(stats_in(overall.weighted), stats_in(rest.overall[m].weighted), key + "_weighted");
     }
   }
   for (std::size_t i = 0; i < segment.metrics.size(); ++i) {
@@ -67,10 +77,10 @@ void compare_with_rest(SegmentResult& segment, const SegmentResult& rest, bool i
       case MetricType::kCsat:
         record(two_proportion_test(metric.satisfied, other.satisfied), metric.satisfied.vs_rest, key + "csat",
                families);
-        compare_stats(&metric.answers.stats, &other.answers.stats, key + "rating", families);
+        compare.stats(&metric.answers.stats, &other.answers.stats, key + "rating");
         break;
       case MetricType::kCes:
-        compare_stats(&metric.answers.stats, &other.answers.stats, key + "ces", families);
+        compare.stats(&metric.answers.stats, &other.answers.stats, key + "ces");
         record(two_proportion_test(metric.agree, other.agree), metric.agree.vs_rest, key + "agree", families);
         break;
     }

@@ -254,7 +254,9 @@ void add_kano(Plan& plan, const Questionnaire& questionnaire) {
 Plan make_plan(const Questionnaire& questionnaire) {
   Plan plan;
   plan.weighting = questionnaire.weighting;
-  plan.survey_weights = !questionnaire.weight_column.empty();
+  // A design without a weight column weighs every respondent 1.
+  plan.survey_weights = !questionnaire.weight_column.empty() || !questionnaire.strata_column.empty() ||
+                        !questionnaire.cluster_column.empty() || !questionnaire.fpc_column.empty();
   for (const Item& item : questionnaire.items) plan.items.push_back(plan_item(plan, item));
   add_dimensions(plan, questionnaire);
   add_overall_measures(plan);

@@ -20,4 +20,7 @@ w=examples/weighted
 same $w/expected/report.json score -q $w/questionnaire.json $w/responses.csv
 same $w/expected/report.csv score -q $w/questionnaire.json $w/responses.csv -f csv
 same $w/expected/report_by_region.json score -q $w/questionnaire.json $w/responses.csv --by region
+s=examples/stores
+same $s/expected/report.json score -q $s/questionnaire.json $s/responses.csv
+same $s/expected/report_by_region.json score -q $s/questionnaire.json $s/responses.csv --by region
 echo "the bundled reports are current"

@@ -7,7 +7,8 @@
 # standardized alpha, Feldt's interval, alpha if deleted, r.drop), lm on
 # standardized scores and cor (the drivers), prop.test (Wilson intervals of
 # CSAT and CES agree). With survey weights: survey::svymean (ids = ~1, a
-# segment as a domain of the whole design, deff = "replace"), svyvar,
+# segment as a domain of the whole design, deff = "replace", with the
+# questionnaire's strata, clusters and fpc when it names them), svyvar,
 # confint on degf, svyby and svycontrast (segments against the rest) and
 # cov.wt (the drivers); Cronbach's alpha and the shares are left to the
 # Python reference there, as R has no weighted forms of them.
@@ -63,6 +64,8 @@ names(rows) <- header
 trim <- function(text) gsub("^[ \t]+|[ \t]+$", "", text)
 missing_tokens <- tolower(trim(c("", unlist(q$missing))))
 weights <- NULL
+designed <- !is.null(q$strata_column) || !is.null(q$cluster_column) || !is.null(q$fpc_column)
+if (designed && is.null(q$weight_column)) weights <- rep(1, nrow(rows))
 if (!is.null(q$weight_column)) {
   text <- trim(rows[[q$weight_column]])
   usable <- grepl("^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$", text) &
@@ -132,7 +135,18 @@ overall <- lapply(measures, function(measure) {
 })
 
 weighted <- !is.null(weights)
-if (weighted) design <- svydesign(ids = ~1, weights = ~w, data = data.frame(w = weights))
+if (weighted) {
+  # The questionnaire's design: strata, clusters nested in them, fpc.
+  frame <- data.frame(w = weights)
+  for (key in c("strata_column", "cluster_column", "fpc_column")) {
+    if (!is.null(q[[key]])) frame[[key]] <- trim(rows[[q[[key]]]])
+  }
+  if (!is.null(q$fpc_column)) frame$fpc_column <- as.numeric(frame$fpc_column)
+  design <- svydesign(ids = if (is.null(q$cluster_column)) ~1 else ~cluster_column,
+                      strata = if (is.null(q$strata_column)) NULL else ~strata_column,
+                      fpc = if (is.null(q$fpc_column)) NULL else ~fpc_column,
+                      weights = ~w, nest = TRUE, data = frame)
+}
 
 # A survey-weighted stats block: the mean of a domain of the whole design.
 check_weighted_stats <- function(values, mask, block, where, gap) {
@@ -152,9 +166,12 @@ check_weighted_stats <- function(values, mask, block, where, gap) {
   agree(interval[1], block$ci95[[1]], paste0(where, "/ci95/0"))
   agree(interval[2], block$ci95[[2]], paste0(where, "/ci95/1"))
   if (gap) {
-    t <- unname(coef(estimate) / SE(estimate))
+    # A domain that is whole units has a variance of 0, which R leaves as
+    # rounding noise: t and p are then null.
+    zero <- SE(estimate) < 1e-12 * max(1, abs(coef(estimate)))
+    t <- if (zero) NA else unname(coef(estimate) / SE(estimate))
     agree(t, block$t, paste0(where, "/t"))
-    agree(2 * pt(-abs(t), df), block$p, paste0(where, "/p"))
+    agree(if (zero) NA else 2 * pt(-abs(t), df), block$p, paste0(where, "/p"))
   }
 }
 

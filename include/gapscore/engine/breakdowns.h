@@ -87,6 +87,9 @@ struct Segment {
 struct Breakdown {
   std::vector<std::string> columns;
   std::map<std::vector<std::string>, Segment> segments;  ///< by raw values
+  /// How messages name it, when not by its columns: the sample design's
+  /// columns are appended to every breakdown asked for.
+  std::string described;
 
   /// The breakdown as the command line names it ("--by a,b"), for messages.
   std::string option() const;

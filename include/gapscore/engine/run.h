@@ -37,12 +37,22 @@ struct RunSetup {
   RunSetup(const RunSetup&) = delete;
   RunSetup& operator=(const RunSetup&) = delete;
 
+  /// The --by breakdowns as asked for, without the design's columns.
+  std::vector<std::vector<std::string>> asked_breakdowns() const;
   /// Hands `d` to options.on_problem, if there is one.
   void report(const Diagnostic& d) const;
   /// Reports a warning at `file`:`line`:`column`.
   void warning(const std::string& file, std::uint64_t line, std::uint64_t column, std::string message) const;
 
   const Questionnaire questionnaire;
+  /// The --by breakdowns asked for; `options.breakdowns` holds them first.
+  std::size_t user_breakdowns = 0;
+  /// The sample design's columns (strata, fpc, cluster: those the
+  /// questionnaire names). Every breakdown asked for is counted with them
+  /// appended, and they are counted as one more breakdown after the others,
+  /// so that each result's rows come split by unit (or stratum) for its
+  /// standard errors (METHODS.md, "Sample designs").
+  std::vector<std::string> design_columns;
   EngineOptions options;
   Plan plan;
   BatchPlan batch_plan;                   ///< refers to `plan`

@@ -5,9 +5,12 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "gapscore/metrics/design.h"
 
 namespace gapscore {
 
@@ -57,6 +60,9 @@ struct Stats {
   Figure d;
   std::optional<Comparison> vs_rest;
   std::optional<Comparison> vs_baseline;
+  /// With survey weights: the mean's influence over the design's parts, from
+  /// which a segment's difference from the rest gets its variance.
+  std::shared_ptr<const Influence> influence;
 };
 
 /// Frequency table of a scored column with its exact quartiles.

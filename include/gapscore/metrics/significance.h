@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "gapscore/metrics/design.h"
 #include "gapscore/metrics/figures.h"
 
 namespace gapscore {
@@ -15,6 +16,12 @@ namespace gapscore {
 /// linearised standard errors on the design's degrees of freedom instead
 /// (test "design_t").
 Comparison welch_test(const Stats& a, const Stats& b);
+
+/// Two survey-weighted means of domains of one `design` (a segment and the
+/// rest): the difference's linearised variance from both influences, as
+/// svyby and svycontrast give it, t on the design's degrees of freedom
+/// (test "design_t").
+Comparison domain_test(const Stats& a, const Stats& b, const SampleDesign& design);
 
 /// z test of two NPS scores from their Wald standard errors; null statistic
 /// and p when either has no se or both are 0.

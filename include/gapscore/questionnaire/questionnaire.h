@@ -83,6 +83,11 @@ struct Questionnaire {
   std::string respondent_id;
   /// Survey weights (METHODS.md): every figure is weighted when set.
   std::string weight_column;
+  /// The sample design (METHODS.md, "Sample designs"): strata, primary
+  /// sampling units and the finite population correction; any may be empty.
+  std::string strata_column;
+  std::string cluster_column;
+  std::string fpc_column;
   int header_rows = 1;
   HeaderNaming header_names;
   std::vector<std::string> missing;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gapscore/metrics/stats.h"
+#include "gapscore/metrics/design.h"
 #include "gapscore/questionnaire/questionnaire.h"
 #include "gapscore/report/report.h"
 #include "gapscore/tally/plan.h"
@@ -8,9 +8,23 @@
 
 namespace gapscore {
 
-/// The figures of one tally, by METHODS.md's definitions; `design` is the
-/// whole data set's, of which the tally's rows are a domain.
-SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally,
-                             const SampleDesign& design);
+/// One part of a result's rows, for survey-weighted standard errors: a
+/// primary sampling unit (clustered designs) or the rows in one stratum.
+struct DomainPart {
+  std::size_t key = 0;  ///< the unit's or stratum's number in the design
+  std::size_t stratum = 0;
+  const Tally* tally = nullptr;
+};
+
+/// A result's rows as a domain of the sample design: its tally (the sum of
+/// its parts) and its parts; with survey weights, the design.
+struct Domain {
+  const Tally* tally = nullptr;
+  std::vector<DomainPart> parts;
+  const SampleDesign* design = nullptr;
+};
+
+/// The figures of one domain, by METHODS.md's definitions.
+SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& plan, const Domain& domain);
 
 }  // namespace gapscore

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "gapscore/metrics/design.h"
 #include "gapscore/report/report.h"
 
 namespace gapscore {
@@ -15,9 +16,10 @@ using ComparisonFamilies = std::map<std::string, std::vector<Comparison*>>;
 /// Compares every comparable figure of `segment` with the same figure of
 /// `rest` (METHODS.md, segments against the rest), recording each in
 /// `families`. `importance_weighted` says the weighted overall scores are
-/// respondent-weighted, which are not compared.
+/// respondent-weighted, which are not compared. Survey-weighted means are
+/// compared as two domains of `design`.
 void compare_with_rest(SegmentResult& segment, const SegmentResult& rest, bool importance_weighted,
-                       ComparisonFamilies& families);
+                       const SampleDesign& design, ComparisonFamilies& families);
 
 /// Holm-adjusts each family and flags its comparisons "above" or "below"
 /// when the adjusted p is under 0.05.
