@@ -21,6 +21,8 @@ NpsGroup nps_group(int value, int promoter_min, int detractor_max) {
   return NpsGroup::kPassive;
 }
 
+void adjusted_wald(NpsResult& nps, double promoters_size, double detractors_size, double size);
+
 // The percentages, score, Wald se and adjusted-Wald interval from group
 // sizes out of `size`: counts out of n, or, with survey weights, weighted
 // shares times n_eff out of n_eff.
@@ -33,6 +35,10 @@ void nps_figures(NpsResult& nps, double promoters_size, double passives_size, do
   const double difference = promoters - detractors;
   nps.score = 100 * difference;
   nps.se = 100 * std::sqrt(std::max(0.0, (promoters + detractors - difference * difference) / size));
+  adjusted_wald(nps, promoters_size, detractors_size, size);
+}
+
+void adjusted_wald(NpsResult& nps, double promoters_size, double detractors_size, double size) {
   // Adjusted Wald (Rocks 2016): add 3/4 of a promoter and of a detractor
   // (three respondents in all) before the Wald interval.
   const double adjusted_n = size + 3;
@@ -96,6 +102,40 @@ NpsResult nps_of(const Histogram& answers, const WeightedHistogram& weighted, in
   const auto size = [&](NpsGroup group) { return groups[static_cast<std::size_t>(group)] / weight * n_eff; };
   nps_figures(nps, size(NpsGroup::kPromoter), size(NpsGroup::kPassive), size(NpsGroup::kDetractor), n_eff);
   return nps;
+}
+
+NpsResult nps_of(const Histogram& answers, const WeightedHistogram& weighted, int promoter_min, int detractor_max,
+                 const Stats& sign) {
+  NpsResult nps = nps_of(answers, weighted, promoter_min, detractor_max);
+  if (!nps.score || !sign.se) return nps;
+  const double se = *sign.se;
+  nps.se = 100 * se;
+  nps.deff = sign.deff;
+  nps.df = sign.df;
+  nps.influence = sign.influence;
+  const double promoters = *nps.promoters_pct / 100;
+  const double detractors = *nps.detractors_pct / 100;
+  const double difference = promoters - detractors;
+  const double size = se > 0 ? (promoters + detractors - difference * difference) / (se * se) : nps.n_eff.value_or(0.0);
+  if (size > 0) adjusted_wald(nps, promoters * size, detractors * size, size);
+  return nps;
+}
+
+std::vector<double> nps_signs(const Histogram& answers, int promoter_min, int detractor_max) {
+  std::vector<double> signs(answers.counts().size(), 0);
+  for (std::size_t i = 0; i < signs.size(); ++i) {
+    switch (nps_group(answers.low() + static_cast<int>(i), promoter_min, detractor_max)) {
+      case NpsGroup::kPromoter:
+        signs[i] = 1;
+        break;
+      case NpsGroup::kPassive:
+        break;
+      case NpsGroup::kDetractor:
+        signs[i] = -1;
+        break;
+    }
+  }
+  return signs;
 }
 
 }  // namespace gapscore

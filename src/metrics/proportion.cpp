@@ -52,6 +52,29 @@ Proportion proportion_at_or_above(const Histogram& answers, const WeightedHistog
   return proportion;
 }
 
+Proportion proportion_at_or_above(const Histogram& answers, const WeightedHistogram& weighted, int threshold,
+                                  const Stats& indicator) {
+  Proportion proportion = proportion_at_or_above(answers, weighted, threshold);
+  if (!proportion.score || !indicator.se) return proportion;
+  const double share = *proportion.score / 100;
+  const double se = *indicator.se;
+  proportion.se = 100 * se;
+  proportion.deff = indicator.deff;
+  proportion.df = indicator.df;
+  proportion.influence = indicator.influence;
+  const double size = se > 0 ? share * (1 - share) / (se * se) : *proportion.n_eff;
+  if (size > 0) proportion.ci95 = wilson_interval(share * size, size);
+  return proportion;
+}
+
+std::vector<double> at_or_above(const Histogram& answers, int threshold) {
+  std::vector<double> indicator(answers.counts().size(), 0);
+  for (std::size_t i = 0; i < indicator.size(); ++i) {
+    if (answers.low() + static_cast<int>(i) >= threshold) indicator[i] = 1;
+  }
+  return indicator;
+}
+
 Interval wilson_interval(double count, double n) {
   const double p = count / n;
   const double z2 = kZ95 * kZ95;

@@ -31,18 +31,30 @@ Comparison design_t_test(const Stats& a, const Stats& b) {
 
 }  // namespace
 
-Comparison domain_test(const Stats& a, const Stats& b, const SampleDesign& design) {
+Comparison domain_test(const Figure& a, const Figure& b, const Influence& a_influence, const Influence& b_influence,
+                       double df, const SampleDesign& design, double scale) {
   Comparison result;
   result.test = "design_t";
-  if (a.mean && b.mean) result.difference = *a.mean - *b.mean;
-  if (!result.difference || !a.se || !b.se || !a.df) return result;
-  const double variance = linearised_variance(design, influence_difference(design, *a.influence, *b.influence));
+  if (a && b) result.difference = *a - *b;
+  if (!result.difference) return result;
+  const double variance =
+      scale * scale * linearised_variance(design, influence_difference(design, a_influence, b_influence));
   if (!(variance > 0)) return result;
   const double t = *result.difference / std::sqrt(variance);
   result.statistic = t;
-  result.df = *a.df;
-  result.p = t_two_sided_p(t, *a.df);
+  result.df = df;
+  result.p = t_two_sided_p(t, df);
   return result;
+}
+
+Comparison domain_test(const Stats& a, const Stats& b, const SampleDesign& design) {
+  if (!a.se || !b.se || !a.df) {
+    Comparison result;
+    result.test = "design_t";
+    if (a.mean && b.mean) result.difference = *a.mean - *b.mean;
+    return result;
+  }
+  return domain_test(a.mean, b.mean, *a.influence, *b.influence, *a.df, design, 1);
 }
 
 Comparison welch_test(const Stats& a, const Stats& b) {

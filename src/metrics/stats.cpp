@@ -237,6 +237,27 @@ WeightedMean weighted_mean_of(const Histogram& histogram, const WeightedHistogra
   return values;
 }
 
+WeightedMean weighted_mean_of(const Histogram& histogram, const WeightedHistogram& weighted,
+                              const std::vector<double>& value_at) {
+  WeightedMean values;
+  values.n = histogram.n();
+  double sum = 0;
+  for (std::size_t i = 0; i < weighted.weights.size(); ++i) {
+    values.weight += weighted.weights[i];
+    values.weight_squares += weighted.squares[i];
+    values.zero_weight += weighted.zero_weight[i];
+    sum += weighted.weights[i] * value_at[i];
+  }
+  values.mean = values.weight > 0 ? sum / values.weight : 0;
+  for (std::size_t i = 0; i < weighted.weights.size(); ++i) {
+    const double deviation = value_at[i] - values.mean;
+    values.m2 += weighted.weights[i] * deviation * deviation;
+    values.squared_m2 += weighted.squares[i] * deviation * deviation;
+    values.squared_first += weighted.squares[i] * deviation;
+  }
+  return values;
+}
+
 WeightedMean weighted_mean_of(const ScoreSums& scores, const WeightedScores& weighted, std::int64_t shift) {
   WeightedMean values;
   values.n = scores.n();

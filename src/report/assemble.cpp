@@ -65,16 +65,29 @@ MetricResult metric_result(const Metric& metric, const Plan& plan, const Tally& 
   result.type = metric.type;
   if (plan.survey_weights) {
     const WeightedHistogram weighted = tally.weighted_histogram(plan, block);
+    // Shares and the NPS as means of a value per answer, for their
+    // linearised standard errors.
+    const auto mean_of = [&](const std::vector<double>& value_at) {
+      return design_stats(
+          domain,
+          [&plan, block, &value_at](const Tally& part) {
+            return weighted_mean_of(part.histogram(plan, block), part.weighted_histogram(plan, block), value_at);
+          },
+          false);
+    };
     switch (metric.type) {
       case MetricType::kNps:
-        result.nps = nps_of(answers, weighted, metric.promoter_min, metric.detractor_max);
+        result.nps = nps_of(answers, weighted, metric.promoter_min, metric.detractor_max,
+                            mean_of(nps_signs(answers, metric.promoter_min, metric.detractor_max)));
         break;
       case MetricType::kCsat:
-        result.satisfied = proportion_at_or_above(answers, weighted, metric.satisfied_min);
+        result.satisfied = proportion_at_or_above(answers, weighted, metric.satisfied_min,
+                                                  mean_of(at_or_above(answers, metric.satisfied_min)));
         result.answers = {weighted_column_stats(plan, domain, block, false), distribution_of(answers, weighted)};
         break;
       case MetricType::kCes:
-        result.agree = proportion_at_or_above(answers, weighted, metric.agree_min);
+        result.agree = proportion_at_or_above(answers, weighted, metric.agree_min,
+                                              mean_of(at_or_above(answers, metric.agree_min)));
         result.answers = {weighted_column_stats(plan, domain, block, false), distribution_of(answers, weighted)};
         break;
     }

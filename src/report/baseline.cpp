@@ -44,10 +44,14 @@ Figure percent_se(const Figure& score, double n) {
   return 100 * std::sqrt(p * (1 - p) / n);
 }
 
+// A weighted share's own linearised se where it has one.
+Figure share_se(const Proportion& proportion) {
+  if (proportion.se) return proportion.se;
+  return percent_se(proportion.score, proportion.n_eff.value_or(static_cast<double>(proportion.n)));
+}
+
 void against(Proportion& proportion, const Proportion& then) {
-  proportion.vs_baseline = difference(
-      proportion.score, percent_se(proportion.score, proportion.n_eff.value_or(static_cast<double>(proportion.n))),
-      then.score, percent_se(then.score, then.n_eff.value_or(static_cast<double>(then.n))));
+  proportion.vs_baseline = difference(proportion.score, share_se(proportion), then.score, share_se(then));
 }
 
 template <class Entry>

@@ -24,6 +24,22 @@ struct Comparer {
         segment->influence && rest->influence ? domain_test(*segment, *rest, design) : welch_test(*segment, *rest);
     record(std::move(comparison), segment->vs_rest, key, families);
   }
+
+  void nps(NpsResult& segment, const NpsResult& rest, const std::string& key) const {
+    Comparison comparison =
+        segment.influence && rest.influence
+            ? domain_test(segment.score, rest.score, *segment.influence, *rest.influence, *segment.df, design, 100)
+            : nps_difference(segment, rest);
+    record(std::move(comparison), segment.vs_rest, key, families);
+  }
+
+  void share(Proportion& segment, const Proportion& rest, const std::string& key) const {
+    Comparison comparison =
+        segment.influence && rest.influence
+            ? domain_test(segment.score, rest.score, *segment.influence, *rest.influence, *segment.df, design, 100)
+            : two_proportion_test(segment, rest);
+    record(std::move(comparison), segment.vs_rest, key, families);
+  }
 };
 
 Stats* stats_in(std::optional<ColumnFigures>& figures) { return figures ? &figures->stats : nullptr; }
@@ -72,16 +88,15 @@ void compare_with_rest(SegmentResult& segment, const SegmentResult& rest, bool i
     const std::string key = "metric/" + metric.id + "/";
     switch (metric.type) {
       case MetricType::kNps:
-        record(nps_difference(metric.nps, other.nps), metric.nps.vs_rest, key + "nps", families);
+        compare.nps(metric.nps, other.nps, key + "nps");
         break;
       case MetricType::kCsat:
-        record(two_proportion_test(metric.satisfied, other.satisfied), metric.satisfied.vs_rest, key + "csat",
-               families);
+        compare.share(metric.satisfied, other.satisfied, key + "csat");
         compare.stats(&metric.answers.stats, &other.answers.stats, key + "rating");
         break;
       case MetricType::kCes:
         compare.stats(&metric.answers.stats, &other.answers.stats, key + "ces");
-        record(two_proportion_test(metric.agree, other.agree), metric.agree.vs_rest, key + "agree", families);
+        compare.share(metric.agree, other.agree, key + "agree");
         break;
     }
   }

@@ -89,6 +89,11 @@ class CsvRows {
     if (proportion.n_eff) number("n_eff", proportion.n_eff);
     count(count_name, proportion.count);
     number("score", proportion.score);
+    if (proportion.df) {
+      number("se", proportion.se);
+      number("deff", proportion.deff);
+      number("df", proportion.df);
+    }
     interval("ci95", proportion.ci95);
     comparisons(proportion.vs_rest, proportion.vs_baseline);
   }
@@ -183,6 +188,10 @@ void metric_rows(CsvRows& rows, const std::string& segment, const MetricResult& 
       rows.number("detractors_pct", nps.detractors_pct);
       rows.number("score", nps.score);
       rows.number("se", nps.se);
+      if (nps.df) {
+        rows.number("deff", nps.deff);
+        rows.number("df", nps.df);
+      }
       rows.interval("ci95", nps.ci95);
       rows.comparisons(nps.vs_rest, nps.vs_baseline);
       rows.distribution(nps.distribution);

@@ -84,12 +84,21 @@ Json reliability_json(const Reliability& reliability) {
   return out;
 }
 
+// A weighted share's linearised se, design effect and the design's df.
+void add_design(Json& out, const Figure& se, const Figure& deff, const Figure& df) {
+  if (!df) return;
+  out["se"] = figure(se);
+  out["deff"] = figure(deff);
+  out["df"] = *df;
+}
+
 Json proportion_json(const Proportion& proportion) {
   Json out;
   out["n"] = proportion.n;
   if (proportion.n_eff) out["n_eff"] = *proportion.n_eff;
   out["count"] = proportion.count;
   out["score"] = figure(proportion.score);
+  add_design(out, proportion.se, proportion.deff, proportion.df);
   out["ci95"] = interval(proportion.ci95);
   add_comparisons(out, proportion.vs_rest, proportion.vs_baseline);
   return out;
@@ -156,6 +165,10 @@ Json metric_json(const MetricResult& metric) {
       out["detractors_pct"] = figure(nps.detractors_pct);
       out["score"] = figure(nps.score);
       out["se"] = figure(nps.se);
+      if (nps.df) {
+        out["deff"] = figure(nps.deff);
+        out["df"] = *nps.df;
+      }
       out["ci95"] = interval(nps.ci95);
       out["distribution"] = distribution_json(nps.distribution);
       add_comparisons(out, nps.vs_rest, nps.vs_baseline);
@@ -167,6 +180,7 @@ Json metric_json(const MetricResult& metric) {
       if (metric.satisfied.n_eff) out["n_eff"] = *metric.satisfied.n_eff;
       out["satisfied"] = metric.satisfied.count;
       out["score"] = figure(metric.satisfied.score);
+      add_design(out, metric.satisfied.se, metric.satisfied.deff, metric.satisfied.df);
       out["ci95"] = interval(metric.satisfied.ci95);
       add_comparisons(out, metric.satisfied.vs_rest, metric.satisfied.vs_baseline);
       out["rating"] = column_json(metric.answers);

@@ -262,6 +262,9 @@ Proportion proportion_of(const Json* block, const char* count_key) {
   proportion.n_eff = number(block, "n_eff");
   proportion.count = count(block, count_key);
   proportion.score = number(block, "score");
+  proportion.se = number(block, "se");
+  proportion.deff = number(block, "deff");
+  proportion.df = number(block, "df");
   proportion.ci95 = interval(block, "ci95");
   proportion.vs_rest = comparison_at(block, "vs_rest");
   proportion.vs_baseline = comparison_at(block, "vs_baseline");
@@ -280,6 +283,8 @@ NpsResult nps_of(const Json* block) {
   nps.detractors_pct = number(block, "detractors_pct");
   nps.score = number(block, "score");
   nps.se = number(block, "se");
+  nps.deff = number(block, "deff");
+  nps.df = number(block, "df");
   nps.ci95 = interval(block, "ci95");
   nps.distribution = distribution_of(object_at(block, "distribution"));
   nps.vs_rest = comparison_at(block, "vs_rest");

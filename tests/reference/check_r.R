@@ -225,6 +225,56 @@ check_alpha <- function(dimension, measure, block, where, mask) {
     }
   }
 }
+wilson <- function(p, n) {
+  z <- 1.96
+  centre <- (p + z^2 / (2 * n)) / (1 + z^2 / n)
+  half <- z * sqrt(p * (1 - p) / n + z^2 / (4 * n^2)) / (1 + z^2 / n)
+  100 * c(max(0, centre - half), min(1, centre + half))
+}
+# A survey-weighted share: svymean of its indicator over the domain, and
+# (METHODS.md) Wilson's interval at the design-effective n, p (1 - p) / se^2.
+check_weighted_share <- function(indicator, mask, block, where) {
+  keep <- mask & !is.na(indicator)
+  if (sum(keep) < 2) return(invisible())
+  estimate <- svymean(~y, subset(update(design, y = indicator), keep), deff = "replace")
+  p <- unname(coef(estimate))
+  se <- unname(SE(estimate))
+  agree(100 * p, block$score, paste0(where, "/score"))
+  agree(100 * se, block$se, paste0(where, "/se"))
+  agree(unname(deff(estimate)), block$deff, paste0(where, "/deff"))
+  agree(degf(design), block$df, paste0(where, "/df"))
+  if (se > 1e-12) {
+    interval <- wilson(p, p * (1 - p) / se^2)
+    agree(interval[1], block$ci95[[1]], paste0(where, "/ci95/0"))
+    agree(interval[2], block$ci95[[2]], paste0(where, "/ci95/1"))
+  }
+}
+# A survey-weighted NPS: the difference of the promoter and detractor shares
+# by svycontrast, and the adjusted Wald interval at the design-effective n.
+check_weighted_nps <- function(values, mask, block, where, metric) {
+  promoter_min <- if (is.null(metric$promoter_min)) 9 else metric$promoter_min
+  detractor_max <- if (is.null(metric$detractor_max)) 6 else metric$detractor_max
+  keep <- mask & !is.na(values)
+  if (sum(keep) < 2) return(invisible())
+  promoter <- as.numeric(values >= promoter_min)
+  detractor <- as.numeric(values <= detractor_max)
+  domain <- subset(update(design, promoter = promoter, detractor = detractor, sign = promoter - detractor), keep)
+  score <- svycontrast(svymean(~promoter + detractor, domain), c(100, -100))
+  agree(unname(coef(score)), block$score, paste0(where, "/score"))
+  agree(unname(SE(score)), block$se, paste0(where, "/se"))
+  agree(unname(deff(svymean(~sign, domain, deff = "replace"))), block$deff, paste0(where, "/deff"))
+  agree(degf(design), block$df, paste0(where, "/df"))
+  shares <- unname(coef(svymean(~promoter + detractor, domain)))
+  se <- unname(SE(score)) / 100
+  if (se > 1e-12) {
+    n <- (shares[1] + shares[2] - (shares[1] - shares[2])^2) / se^2 + 3
+    p <- (shares[1] * (n - 3) + 0.75) / n
+    d <- (shares[2] * (n - 3) + 0.75) / n
+    half <- 1.96 * sqrt((p + d - (p - d)^2) / n)
+    agree(max(-100, 100 * (p - d - half)), block$ci95[[1]], paste0(where, "/ci95/0"))
+    agree(min(100, 100 * (p - d + half)), block$ci95[[2]], paste0(where, "/ci95/1"))
+  }
+}
 check_share <- function(count, n, block, where) {
   agree(n, block$n, paste0(where, "/n"))
   if (weighted) return(invisible())
@@ -285,12 +335,18 @@ for (result in report$results) {
       scale <- scale_named(metric$scale, metric$type)
       threshold <- if (is.null(metric$satisfied_min)) scale$max - 1 else metric$satisfied_min
       check_share(sum(values >= threshold), length(values), block, label)
+      if (weighted) check_weighted_share(as.numeric(all_values >= threshold), mask, block, label)
       check_stats(all_values, mask, block$rating, paste0(label, "/rating"), FALSE)
     } else if (metric$type == "ces") {
       scale <- scale_named(metric$scale, metric$type)
       threshold <- if (is.null(metric$agree_min)) floor((scale$min + scale$max) / 2) + 1 else metric$agree_min
       check_share(sum(values >= threshold), length(values), block$agree, paste0(label, "/agree"))
+      if (weighted) {
+        check_weighted_share(as.numeric(all_values >= threshold), mask, block$agree, paste0(label, "/agree"))
+      }
       check_stats(all_values, mask, block$stats, paste0(label, "/stats"), FALSE)
+    } else if (weighted) {
+      check_weighted_nps(all_values, mask, block, label, metric)
     }
   }
   if (!is.null(q$drivers) && !is.null(result$drivers)) {
@@ -382,6 +438,29 @@ for (d in seq_along(dimensions)) {
 for (measure in measures) {
   welch_family(overall[[measure]]$plain, function(result) result$servqual$overall[[measure]],
                sprintf("overall/%s", measure))
+}
+for (m in seq_along(q$metrics)) {
+  metric <- q$metrics[[m]]
+  values <- metric_values[[m]]
+  scale <- scale_named(metric$scale, metric$type)
+  if (metric$type == "csat") {
+    welch_family(values, function(result) result$metrics[[m]]$rating, "metrics/csat/rating")
+    threshold <- if (is.null(metric$satisfied_min)) scale$max - 1 else metric$satisfied_min
+    if (weighted) {
+      welch_family(100 * (values >= threshold), function(result) result$metrics[[m]], "metrics/csat")
+    }
+  } else if (metric$type == "ces") {
+    welch_family(values, function(result) result$metrics[[m]]$stats, "metrics/ces/stats")
+    threshold <- if (is.null(metric$agree_min)) floor((scale$min + scale$max) / 2) + 1 else metric$agree_min
+    if (weighted) {
+      welch_family(100 * (values >= threshold), function(result) result$metrics[[m]]$agree, "metrics/ces/agree")
+    }
+  } else if (weighted) {
+    promoter_min <- if (is.null(metric$promoter_min)) 9 else metric$promoter_min
+    detractor_max <- if (is.null(metric$detractor_max)) 6 else metric$detractor_max
+    welch_family(100 * ((values >= promoter_min) - (values <= detractor_max)), function(result) result$metrics[[m]],
+                 "metrics/nps")
+  }
 }
 
 if (length(problems) > 0) {

@@ -322,7 +322,16 @@ def wilson(count, n):
     return [100 * max(0.0, centre - half), 100 * min(1.0, centre + half)]
 
 
-def proportion(values, threshold, weights=None):
+def linearised(values, weights, units):
+    """(se, deff, df) of the weighted mean of `values` as weighted_stats_block
+    gives them, or None where it gives no se."""
+    block = weighted_stats_block(values, weights, False, units)
+    if block["se"] is None:
+        return None
+    return block["se"], block["deff"], block["df"]
+
+
+def proportion(values, threshold, weights=None, units=None):
     n = len(values)
     count = sum(1 for v in values if v >= threshold)
     if weights is None:
@@ -334,10 +343,18 @@ def proportion(values, threshold, weights=None):
         share = sum((w for v, w in zip(values, weights) if v >= threshold), Fraction(0)) / total
         n_eff = total * total / sum(w * w for w in weights)
         out.update({"n_eff": float(n_eff), "score": float(100 * share), "ci95": wilson(float(share * n_eff), float(n_eff))})
+        design = linearised([1 if v >= threshold else 0 for v in values], weights, units)
+        if design:
+            se, deff, df = design
+            share = float(share)
+            size = share * (1 - share) / se ** 2 if se > 0 else float(n_eff)
+            out.update({"se": 100 * se, "deff": deff, "df": df})
+            if size > 0:
+                out["ci95"] = wilson(share * size, size)
     return out
 
 
-def nps_block(values, missing, invalid, metric, lo, hi, weights=None):
+def nps_block(values, missing, invalid, metric, lo, hi, weights=None, units=None):
     n = len(values)
     pro = sum(1 for v in values if v >= metric["promoter_min"])
     det = sum(1 for v in values if v <= metric["detractor_max"])
@@ -366,6 +383,16 @@ def nps_block(values, missing, invalid, metric, lo, hi, weights=None):
         pp, pd = pro_size / size, det_size / size
         out.update({"promoters_pct": 100 * pp, "passives_pct": 100 * pas_size / size, "detractors_pct": 100 * pd,
                     "score": 100 * (pp - pd), "se": 100 * math.sqrt((pp + pd - (pp - pd) ** 2) / size)})
+        design = None if weights is None else linearised(
+            [1 if v >= metric["promoter_min"] else -1 if v <= metric["detractor_max"] else 0 for v in values],
+            weights, units)
+        if design:
+            # The linearised se of p - d; the interval at the design-effective n.
+            se, deff, df = design
+            out.update({"se": 100 * se, "deff": deff, "df": df})
+            if se > 0:
+                size = (pp + pd - (pp - pd) ** 2) / se ** 2
+                pro_size, det_size = pp * size, pd * size
         n2 = size + 3
         ap, ad = (pro_size + 0.75) / n2, (det_size + 0.75) / n2
         s = ap - ad
@@ -640,21 +667,24 @@ def segment_result(compiled, coded, rows_count, weights=None, units=None):
         values, vw, missing, invalid = column_block([row["metrics"][m] for row in coded], weights)
         lo, hi = metric["col"].scale["min"], metric["col"].scale["max"]
         if metric["type"] == "nps":
-            metrics.append(nps_block(values, missing, invalid, metric, lo, hi, vw))
+            metrics.append(nps_block(values, missing, invalid, metric, lo, hi, vw, units))
         elif metric["type"] == "csat":
-            prop = proportion(values, metric["satisfied_min"], vw)
+            prop = proportion(values, metric["satisfied_min"], vw, units)
             rating = stats_block(values, weights=vw, units=units)
             rating["distribution"] = distribution(values, missing, invalid, lo, hi, vw)
             entry = {"id": metric["id"], "type": "csat", "n": prop["n"], "satisfied": prop["count"],
                      "score": prop["score"], "ci95": prop["ci95"], "rating": rating}
             if vw is not None:
                 entry["n_eff"] = prop["n_eff"]
+                for key in ("se", "deff", "df"):
+                    if key in prop:
+                        entry[key] = prop[key]
             metrics.append(entry)
         else:
             block = stats_block(values, weights=vw, units=units)
             block["distribution"] = distribution(values, missing, invalid, lo, hi, vw)
             metrics.append({"id": metric["id"], "type": "ces", "stats": block,
-                            "agree": proportion(values, metric["agree_min"], vw)})
+                            "agree": proportion(values, metric["agree_min"], vw, units)})
     result["metrics"] = metrics
     outcome = compiled["q"].get("drivers", {}).get("outcome")
     if outcome:
@@ -764,7 +794,10 @@ def baseline_difference(now, now_se, then, then_se):
 
 
 def binomial_se(score, block):
-    """Of a percentage, over n or with survey weights Kish's n_eff."""
+    """Of a percentage: a weighted share's linearised se where the block has
+    one, else binomial over n or with survey weights Kish's n_eff."""
+    if "se" in block:
+        return block["se"]
     n = block.get("n_eff", block["n"])
     if score is None or not n:
         return None
@@ -922,7 +955,22 @@ def normal_p(z):
     return float(2 * scipy_stats.norm.sf(abs(z)))
 
 
+def share_design_t(a, b):
+    """Two domains' weighted shares or NPS: linearised se, the design's df."""
+    out = {"test": "design_t", "difference": None, "t": None, "df": None, "p": None, "p_holm": None, "flag": None}
+    if a["score"] is not None and b["score"] is not None:
+        out["difference"] = a["score"] - b["score"]
+    variance = a["se"] ** 2 + b["se"] ** 2
+    if out["difference"] is None or variance <= 0:
+        return out
+    t = out["difference"] / math.sqrt(variance)
+    out.update({"t": t, "df": a["df"], "p": float(2 * scipy_stats.t.sf(abs(t), a["df"]))})
+    return out
+
+
 def nps_z(a, b):
+    if "df" in a and "df" in b:
+        return share_design_t(a, b)
     out = {"test": "z", "difference": None, "z": None, "p": None, "p_holm": None, "flag": None}
     if a["score"] is not None and b["score"] is not None:
         out["difference"] = a["score"] - b["score"]
@@ -937,6 +985,8 @@ def nps_z(a, b):
 
 
 def two_proportions(a, b):
+    if "df" in a and "df" in b:
+        return share_design_t(a, b)
     out = {"test": "two_proportion", "difference": None, "z": None, "p": None, "p_holm": None, "flag": None}
     if not a["n"] or not b["n"]:
         return out
@@ -995,8 +1045,9 @@ def compare_with_rest(segment, rest, importance, families):
         elif metric["type"] == "csat":
             def as_proportion(block):
                 out = {"n": block["n"], "count": block["satisfied"], "score": block["score"]}
-                if "n_eff" in block:
-                    out["n_eff"] = block["n_eff"]
+                for key in ("n_eff", "se", "df"):
+                    if key in block:
+                        out[key] = block[key]
                 return out
 
             add(metric, as_proportion(other), key + "csat", lambda a, b: two_proportions(as_proportion(a), b))
@@ -1119,7 +1170,7 @@ def tidy_rows(report):
             mid = metric["id"]
             if metric["type"] == "nps":
                 for key in ("n", "n_eff", "promoters", "passives", "detractors", "promoters_pct", "passives_pct",
-                            "detractors_pct", "score", "se"):
+                            "detractors_pct", "score", "se", "deff", "df"):
                     if key in metric:
                         put(seg, "metric", mid, "nps", key, metric[key])
                 ci = metric["ci95"]
@@ -1132,7 +1183,7 @@ def tidy_rows(report):
                 put(seg, "metric", mid, "nps", "ci95_high", ci[1] if ci else None)
                 comparison(seg, "metric", mid, "nps", metric)
             elif metric["type"] == "csat":
-                for key in ("n", "n_eff", "satisfied", "score"):
+                for key in ("n", "n_eff", "satisfied", "score", "se", "deff", "df"):
                     if key in metric:
                         put(seg, "metric", mid, "csat", key, metric[key])
                 ci = metric["ci95"]
@@ -1143,7 +1194,7 @@ def tidy_rows(report):
             else:
                 stats(seg, "metric", mid, "ces", metric["stats"])
                 agree = metric["agree"]
-                for key in ("n", "n_eff", "count", "score"):
+                for key in ("n", "n_eff", "count", "score", "se", "deff", "df"):
                     if key in agree:
                         put(seg, "metric", mid, "agree", key, agree[key])
                 ci = agree["ci95"]

@@ -98,6 +98,12 @@ struct Proportion {
   Figure n_eff;  ///< with survey weights
   std::int64_t count = 0;
   Figure score;
+  /// With survey weights: the share's linearised se (in percent), its
+  /// design effect, the design's df and the share's influence (Stats).
+  Figure se;
+  Figure deff;
+  Figure df;
+  std::shared_ptr<const Influence> influence;
   std::optional<Interval> ci95;
   std::optional<Comparison> vs_rest;
   std::optional<Comparison> vs_baseline;
@@ -114,6 +120,11 @@ struct NpsResult {
   Figure detractors_pct;
   Figure score;
   Figure se;
+  /// With survey weights: the score's design effect, the design's df and
+  /// its influence (Stats).
+  Figure deff;
+  Figure df;
+  std::shared_ptr<const Influence> influence;
   std::optional<Interval> ci95;
   Distribution distribution;
   std::optional<Comparison> vs_rest;

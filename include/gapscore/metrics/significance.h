@@ -22,6 +22,10 @@ Comparison welch_test(const Stats& a, const Stats& b);
 /// svyby and svycontrast give it, t on the design's degrees of freedom
 /// (test "design_t").
 Comparison domain_test(const Stats& a, const Stats& b, const SampleDesign& design);
+/// The same for two figures `a` and `b` that are `scale` times the means
+/// whose influences are given (percentages: 100), on `df` degrees of freedom.
+Comparison domain_test(const Figure& a, const Figure& b, const Influence& a_influence, const Influence& b_influence,
+                       double df, const SampleDesign& design, double scale);
 
 /// z test of two NPS scores from their Wald standard errors; null statistic
 /// and p when either has no se or both are 0.

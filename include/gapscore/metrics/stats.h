@@ -53,6 +53,10 @@ struct WeightedMean {
 
 /// The sums of the values counted in `histogram`, weighted by `weighted`.
 WeightedMean weighted_mean_of(const Histogram& histogram, const WeightedHistogram& weighted);
+/// Of a value given to each point of the histogram (`value_at`, from its
+/// lowest point): an indicator for a share, an NPS group's sign.
+WeightedMean weighted_mean_of(const Histogram& histogram, const WeightedHistogram& weighted,
+                              const std::vector<double>& value_at);
 /// Of dimension scores s / c + shift.
 WeightedMean weighted_mean_of(const ScoreSums& scores, const WeightedScores& weighted, std::int64_t shift);
 /// Of a fixed weighting of the dimension scores (see the unweighted stats_of).

@@ -382,8 +382,9 @@ TEST_CASE("survey weights, worked by hand", "[engine]") {
   CHECK(perception.reliability.ci95->low == Approx(1 - complement * f_quantile(0.975, n_eff - 1, n_eff - 1)));
 
   // NPS: promoters a, b (weight 2 of 8), detractors c, d, f (weight 6):
-  // 25% and 75%, score -50; Wald se over n_eff; adjusted Wald on the
-  // weighted shares times n_eff.
+  // 25% and 75%, score -50. Linearised, as the mean of +1, +1, -1, -1, -1:
+  // w (y - mean) = 1.5, 1.5, -1, -2, 0, so se^2 = 5 / 4 * 9.5 / 8^2; the
+  // adjusted Wald interval at the design-effective n, 0.75 / se^2.
   const NpsResult& nps = all.metrics[0].nps;
   CHECK(nps.promoters == 2);
   CHECK(nps.detractors == 3);
@@ -391,21 +392,29 @@ TEST_CASE("survey weights, worked by hand", "[engine]") {
   CHECK(*nps.promoters_pct == Approx(25));
   CHECK(*nps.detractors_pct == Approx(75));
   CHECK(*nps.score == Approx(-50));
-  CHECK(*nps.se == Approx(100 * std::sqrt((0.25 + 0.75 - 0.25) / n_eff)));
-  const double adjusted_n = n_eff + 3;
-  const double adjusted_promoters = (0.25 * n_eff + 0.75) / adjusted_n;
-  const double adjusted_detractors = (0.75 * n_eff + 0.75) / adjusted_n;
+  const double nps_variance = 5.0 / 4 * 9.5 / 64;
+  CHECK(*nps.se == Approx(100 * std::sqrt(nps_variance)));
+  CHECK(*nps.df == 3);
+  const double nps_n = 0.75 / nps_variance;
+  const double adjusted_n = nps_n + 3;
+  const double adjusted_promoters = (0.25 * nps_n + 0.75) / adjusted_n;
+  const double adjusted_detractors = (0.75 * nps_n + 0.75) / adjusted_n;
   const double adjusted = adjusted_promoters - adjusted_detractors;
   const double adjusted_se = std::sqrt((adjusted_promoters + adjusted_detractors - adjusted * adjusted) / adjusted_n);
   CHECK(nps.ci95->low == Approx(100 * (adjusted - 1.96 * adjusted_se)));
 
   // CSAT: a, b, d satisfied (4 or 5): 3 of 5 respondents, weight 6 of 8.
+  // w (y - 0.75) = 0.25, 0.25, -1.5, 1, 0: se^2 = 5 / 4 * 3.375 / 8^2, and
+  // Wilson's interval at the design-effective n, 0.75 * 0.25 / se^2.
   const Proportion& csat = all.metrics[1].satisfied;
   CHECK(csat.count == 3);
   CHECK(*csat.score == Approx(75));
+  const double csat_variance = 5.0 / 4 * 3.375 / 64;
+  CHECK(*csat.se == Approx(100 * std::sqrt(csat_variance)));
+  const double csat_n = 0.75 * 0.25 / csat_variance;
   const double z2 = 1.96 * 1.96;
-  const double centre = (0.75 + z2 / (2 * n_eff)) / (1 + z2 / n_eff);
-  const double spread = 1.96 * std::sqrt(0.75 * 0.25 / n_eff + z2 / (4 * n_eff * n_eff)) / (1 + z2 / n_eff);
+  const double centre = (0.75 + z2 / (2 * csat_n)) / (1 + z2 / csat_n);
+  const double spread = 1.96 * std::sqrt(0.75 * 0.25 / csat_n + z2 / (4 * csat_n * csat_n)) / (1 + z2 / csat_n);
   CHECK(csat.ci95->low == Approx(100 * (centre - spread)));
   CHECK(csat.ci95->high == Approx(100 * (centre + spread)));
 }
