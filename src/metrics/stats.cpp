@@ -216,24 +216,11 @@ Stats stats_of(const Moments& moments, bool paired_test) {
 }
 
 WeightedMean weighted_mean_of(const Histogram& histogram, const WeightedHistogram& weighted) {
-  WeightedMean values;
-  values.n = histogram.n();
-  double sum = 0;
-  for (std::size_t i = 0; i < weighted.weights.size(); ++i) {
-    values.weight += weighted.weights[i];
-    values.weight_squares += weighted.squares[i];
-    values.zero_weight += weighted.zero_weight[i];
-    sum += weighted.weights[i] * static_cast<double>(i);
-  }
-  const double offset = values.weight > 0 ? sum / values.weight : 0;
-  // Centred on the mean, over the few distinct values: no cancellation.
-  for (std::size_t i = 0; i < weighted.weights.size(); ++i) {
-    const double deviation = static_cast<double>(i) - offset;
-    values.m2 += weighted.weights[i] * deviation * deviation;
-    values.squared_m2 += weighted.squares[i] * deviation * deviation;
-    values.squared_first += weighted.squares[i] * deviation;
-  }
-  values.mean = histogram.low() + offset;
+  // Offsets from the lowest point keep the sums small, as for the counts.
+  std::vector<double> offsets(weighted.weights.size());
+  std::iota(offsets.begin(), offsets.end(), 0.0);
+  WeightedMean values = weighted_mean_of(histogram, weighted, offsets);
+  values.mean += histogram.low();
   return values;
 }
 

@@ -25,19 +25,14 @@ struct Comparer {
     record(std::move(comparison), segment->vs_rest, key, families);
   }
 
-  void nps(NpsResult& segment, const NpsResult& rest, const std::string& key) const {
+  // An NPS or a share: as two domains when both carry their influence
+  // (survey weights), else by `otherwise`.
+  template <typename Figures, typename Test>
+  void metric(Figures& segment, const Figures& rest, const std::string& key, const Test& otherwise) const {
     Comparison comparison =
         segment.influence && rest.influence
             ? domain_test(segment.score, rest.score, *segment.influence, *rest.influence, *segment.df, design, 100)
-            : nps_difference(segment, rest);
-    record(std::move(comparison), segment.vs_rest, key, families);
-  }
-
-  void share(Proportion& segment, const Proportion& rest, const std::string& key) const {
-    Comparison comparison =
-        segment.influence && rest.influence
-            ? domain_test(segment.score, rest.score, *segment.influence, *rest.influence, *segment.df, design, 100)
-            : two_proportion_test(segment, rest);
+            : otherwise(segment, rest);
     record(std::move(comparison), segment.vs_rest, key, families);
   }
 };
@@ -88,15 +83,15 @@ void compare_with_rest(SegmentResult& segment, const SegmentResult& rest, bool i
     const std::string key = "metric/" + metric.id + "/";
     switch (metric.type) {
       case MetricType::kNps:
-        compare.nps(metric.nps, other.nps, key + "nps");
+        compare.metric(metric.nps, other.nps, key + "nps", nps_difference);
         break;
       case MetricType::kCsat:
-        compare.share(metric.satisfied, other.satisfied, key + "csat");
+        compare.metric(metric.satisfied, other.satisfied, key + "csat", two_proportion_test);
         compare.stats(&metric.answers.stats, &other.answers.stats, key + "rating");
         break;
       case MetricType::kCes:
         compare.stats(&metric.answers.stats, &other.answers.stats, key + "ces");
-        compare.share(metric.agree, other.agree, key + "agree");
+        compare.metric(metric.agree, other.agree, key + "agree", two_proportion_test);
         break;
     }
   }
