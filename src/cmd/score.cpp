@@ -138,6 +138,7 @@ bool run_score(const ScoreOptions& options) {
   Engine scoring(questionnaire, std::move(engine));
   read_inputs(options.input, scoring);
   progress.finish();
+  scoring.check_design();
   if (!options.emit_state.empty()) write_output(options.emit_state, scoring.save_state());
   Report report = scoring.finish();
   const InputSummary input = report.input;

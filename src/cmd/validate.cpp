@@ -25,6 +25,7 @@ bool run_validate(const ValidateOptions& options) {
   Engine engine(questionnaire, std::move(checks));
   read_inputs(options.input, engine);
   progress.finish();
+  engine.check_design();
   const InputSummary summary = engine.summary();
   std::cerr << "gapscore: " << summary.rows_read << " rows read, " << summary.rows_used << " used, "
             << summary.rows_rejected << " rejected; " << errors << " errors, " << warnings << " warnings\n";

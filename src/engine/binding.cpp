@@ -96,6 +96,12 @@ std::shared_ptr<const Binding> bind_header(const RunSetup& setup, const std::str
   if (binding->has_id) locate(questionnaire.respondent_id, "the respondent id", &binding->id_field);
   binding->has_weight = !questionnaire.weight_column.empty();
   if (binding->has_weight) locate(questionnaire.weight_column, "the survey weight", &binding->weight_field);
+  // The design's columns are counted with the breakdowns, but a missing one
+  // is the questionnaire's fault, not the command line's.
+  for (const std::string& column : setup.design_columns) {
+    std::size_t field = 0;
+    locate(column, roles[column], &field);
+  }
   if (!errors.empty()) throw Error(ErrorKind::kInvalid, std::move(errors));
   binding->coding = FieldCoding(binding->width, binding->slot_fields, setup.slot_coders);
 

@@ -1,8 +1,9 @@
 #include "gapscore/engine/domains.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
+#include <string_view>
 
 #include "gapscore/base/diagnostic.h"
 #include "gapscore/base/text.h"
@@ -29,15 +30,17 @@ struct DesignLayout {
 // fraction, above 1 the stratum's population of units (as svydesign's fpc).
 double finite_correction(const Questionnaire& q, const std::string& stratum, const std::string& text,
                          std::int64_t units) {
-  const std::string trimmed(trim(text));
-  char* end = nullptr;
-  const double value = std::strtod(trimmed.c_str(), &end);
+  std::string_view trimmed = trim(text);
+  if (!trimmed.empty() && trimmed.front() == '+') trimmed.remove_prefix(1);
+  double value = 0;
+  const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
   const auto refuse = [&](const std::string& why) {
     return Error(
         ErrorKind::kInvalid, q.file,
         "fpc_column " + quote(q.fpc_column) + ": stratum " + quote(stratum) + " has " + quote(text) + ", " + why);
   };
-  if (trimmed.empty() || end != trimmed.c_str() + trimmed.size() || !std::isfinite(value) || !(value > 0)) {
+  if (trimmed.empty() || error != std::errc() || end != trimmed.data() + trimmed.size() || !std::isfinite(value) ||
+      !(value > 0)) {
     throw refuse("expected a positive number (a population size, or a sampling fraction of at most 1)");
   }
   if (value <= 1) return 1 - value;
@@ -45,6 +48,27 @@ double finite_correction(const Questionnaire& q, const std::string& stratum, con
     throw refuse("a population smaller than the " + std::to_string(units) + " units sampled in it");
   }
   return 1 - static_cast<double>(units) / value;
+}
+
+// svydesign reads every fpc as a fraction or every one as a population:
+// a design mixing them is a mistake in the data.
+void refuse_mixed_fpc(const Questionnaire& q, const std::vector<std::string>& strata,
+                      const std::vector<std::string>& values) {
+  std::size_t fraction = values.size();
+  std::size_t population = values.size();
+  for (std::size_t h = 0; h < values.size(); ++h) {
+    double value = 0;
+    const std::string_view text = trim(values[h]);
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    (value > 1 ? population : fraction) = h;
+  }
+  if (fraction < values.size() && population < values.size()) {
+    throw Error(ErrorKind::kInvalid, q.file,
+                "fpc_column " + quote(q.fpc_column) + ": stratum " + quote(strata[fraction]) +
+                    " has a sampling fraction (" + quote(values[fraction]) + ") and stratum " +
+                    quote(strata[population]) + " a population size (" + quote(values[population]) +
+                    "); give every stratum the one or the other");
+  }
 }
 
 }  // namespace
@@ -106,6 +130,7 @@ RunDesign::RunDesign(const RunSetup& setup, const RunTotals& totals) : setup_(se
       design_.strata[h].finite_correction =
           finite_correction(q, stratum_labels[h], fpc_values[h], design_.strata[h].units);
     }
+    refuse_mixed_fpc(q, stratum_labels, fpc_values);
   }
 }
 

@@ -128,7 +128,7 @@ struct Engine::Impl {
     }
     totals.all.merge(result.all);
     for (std::size_t b = 0; b < totals.breakdowns.size(); ++b) {
-      totals.breakdowns[b].merge(result, b, setup.plan, setup.segment_limit);
+      totals.breakdowns[b].merge(result, b, setup.plan, setup.limit_of());
     }
   }
 
@@ -249,6 +249,8 @@ Report Engine::finish() const {
   }
   return report;
 }
+
+void Engine::check_design() const { const RunDesign design(impl_->setup, impl_->totals); }
 
 std::string Engine::save_state() const { return state_json(impl_->setup, impl_->totals); }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "gapscore/base/progress_meter.h"
@@ -46,6 +47,11 @@ SegmentLimit segment_limit(const Plan& plan, const EngineOptions& options) {
               " (it raises the limit; fewer items, narrower scales or a lower -j lower the need)"};
 }
 
+SegmentLimit memory_limit(const Plan& plan, EngineOptions options) {
+  options.max_segments = std::numeric_limits<std::size_t>::max();
+  return segment_limit(plan, options);
+}
+
 std::vector<std::string> design_columns_of(const Questionnaire& q) {
   std::vector<std::string> columns;
   for (const std::string* column : {&q.strata_column, &q.fpc_column, &q.cluster_column}) {
@@ -72,7 +78,8 @@ RunSetup::RunSetup(const Questionnaire& q, EngineOptions engine_options)
       options(with_design(std::move(engine_options), design_columns)),
       plan(make_plan(q)),
       batch_plan(plan),
-      segment_limit(gapscore::segment_limit(plan, options)) {
+      segment_limit(gapscore::segment_limit(plan, options)),
+      design_segment_limit(memory_limit(plan, options)) {
   // Slots on the same scale share one coder: a row is coded through a few
   // lookup tables instead of one per column, which keeps them in L1. The
   // reserve keeps the pointers taken below valid as coders are added.

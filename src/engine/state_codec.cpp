@@ -331,7 +331,7 @@ void add_saved(const RunSetup& setup, RunTotals& totals, SavedState& saved, cons
   }
   totals.all.merge(saved.all);
   for (const auto& [b, entry] : saved.segments) {
-    totals.breakdowns[b].merge_saved(entry.first, entry.second, setup.plan, setup.segment_limit, file);
+    totals.breakdowns[b].merge_saved(entry.first, entry.second, setup.plan, setup.limit_of(), file);
   }
 }
 

@@ -48,7 +48,7 @@ Comparison domain_test(const Figure& a, const Figure& b, const Influence& a_infl
 }
 
 Comparison domain_test(const Stats& a, const Stats& b, const SampleDesign& design) {
-  if (!a.se || !b.se || !a.df) {
+  if (!a.se || !b.se || !a.df || !a.influence || !b.influence) {
     Comparison result;
     result.test = "design_t";
     if (a.mean && b.mean) result.difference = *a.mean - *b.mean;

@@ -18,21 +18,28 @@ struct Comparer {
   const SampleDesign& design;
   ComparisonFamilies& families;
 
+  // Survey-weighted figures are two domains of the design: with no
+  // standard error (a design with no degrees of freedom) there is no test.
   void stats(Stats* segment, const Stats* rest, const std::string& key) const {
     if (segment == nullptr || rest == nullptr) return;
     Comparison comparison =
-        segment->influence && rest->influence ? domain_test(*segment, *rest, design) : welch_test(*segment, *rest);
+        segment->n_eff && rest->n_eff ? domain_test(*segment, *rest, design) : welch_test(*segment, *rest);
     record(std::move(comparison), segment->vs_rest, key, families);
   }
 
-  // An NPS or a share: as two domains when both carry their influence
-  // (survey weights), else by `otherwise`.
+  // An NPS or a share: as two domains under survey weights, else by `otherwise`.
   template <typename Figures, typename Test>
   void metric(Figures& segment, const Figures& rest, const std::string& key, const Test& otherwise) const {
-    Comparison comparison =
-        segment.influence && rest.influence
-            ? domain_test(segment.score, rest.score, *segment.influence, *rest.influence, *segment.df, design, 100)
-            : otherwise(segment, rest);
+    Comparison comparison;
+    if (!segment.n_eff || !rest.n_eff) {
+      comparison = otherwise(segment, rest);
+    } else if (segment.influence && rest.influence && segment.df) {
+      comparison =
+          domain_test(segment.score, rest.score, *segment.influence, *rest.influence, *segment.df, design, 100);
+    } else {
+      comparison.test = "design_t";
+      if (segment.score && rest.score) comparison.difference = *segment.score - *rest.score;
+    }
     record(std::move(comparison), segment.vs_rest, key, families);
   }
 };

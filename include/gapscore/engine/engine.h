@@ -79,6 +79,11 @@ class Engine {
   /// The report over everything read so far.
   Report finish() const;
 
+  /// Checks what only the whole data set shows of the sample design (one
+  /// usable fpc per stratum), throwing Error(kInvalid) as finish() would:
+  /// before a state is saved, and for `validate`.
+  void check_design() const;
+
   /// Totals so far, for the summary line on standard error.
   InputSummary summary() const;
 

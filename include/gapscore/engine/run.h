@@ -59,6 +59,11 @@ struct RunSetup {
   std::vector<Coder> coders;              ///< one per distinct scale and direction
   std::vector<const Coder*> slot_coders;  ///< per slot, into `coders`
   SegmentLimit segment_limit;             ///< per breakdown
+  /// With a sample design, every breakdown's segments are split by its
+  /// units: only --max-memory bounds them (--max-segments is for a --by
+  /// naming an id column by mistake).
+  SegmentLimit design_segment_limit;
+  const SegmentLimit& limit_of() const { return design_columns.empty() ? segment_limit : design_segment_limit; }
   /// Respondent ids are fingerprinted with a key of the run's own, so no
   /// input can be made for two ids to share a fingerprint.
   SipKey id_key = random_sip_key();
