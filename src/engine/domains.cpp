@@ -199,7 +199,18 @@ Domain RunDesign::domain_of(const DesignedSegment& segment) const {
     domain.parts.push_back({0, 0, domain.tally});
     return domain;
   }
-  for (const auto& [key, tally] : segment.parts) domain.parts.push_back({key, stratum_of_key_[key], &tally});
+  // Both lists are in key order; so is the domain's.
+  auto own = segment.parts.begin();
+  auto shared = segment.shared_parts.begin();
+  while (own != segment.parts.end() || shared != segment.shared_parts.end()) {
+    if (shared == segment.shared_parts.end() || (own != segment.parts.end() && own->first < shared->first)) {
+      domain.parts.push_back({own->first, stratum_of_key_[own->first], &own->second});
+      ++own;
+    } else {
+      domain.parts.push_back({shared->first, stratum_of_key_[shared->first], shared->second});
+      ++shared;
+    }
+  }
   return domain;
 }
 
@@ -209,10 +220,14 @@ DesignedSegment RunDesign::rest_of(const DesignedSegment& segment) const {
   rest.merged->subtract(segment.rows());
   auto inside = segment.parts.begin();
   for (const auto& [key, whole] : whole_parts_) {
-    Tally part = whole;
     while (inside != segment.parts.end() && inside->first < key) ++inside;
-    if (inside != segment.parts.end() && inside->first == key) part.subtract(inside->second);
-    rest.parts.emplace_back(key, std::move(part));
+    if (inside != segment.parts.end() && inside->first == key) {
+      Tally part = whole;
+      part.subtract(inside->second);
+      rest.parts.emplace_back(key, std::move(part));
+    } else {
+      rest.shared_parts.emplace_back(key, &whole);
+    }
   }
   return rest;
 }

@@ -1,7 +1,6 @@
 #include "gapscore/metrics/design.h"
 
 #include <algorithm>
-#include <map>
 
 namespace gapscore {
 
@@ -24,16 +23,23 @@ double linearised_variance(const SampleDesign& design, const Influence& influenc
 }
 
 Influence influence_difference(const SampleDesign& design, const Influence& a, const Influence& b) {
-  std::map<std::size_t, InfluencePart> parts;
-  for (const InfluencePart& part : a) parts[part.key] = part;
-  for (const InfluencePart& part : b) {
-    const auto [it, inserted] = parts.try_emplace(part.key, InfluencePart{part.key, part.stratum, 0, 0});
-    it->second.sum -= part.sum;
-    it->second.squares += part.squares;
-  }
+  // Both are in key order (a domain's parts are); so is the difference.
   Influence difference;
-  difference.reserve(parts.size());
-  for (auto& [key, part] : parts) {
+  difference.reserve(a.size() + b.size());
+  auto in_a = a.begin();
+  auto in_b = b.begin();
+  while (in_a != a.end() || in_b != b.end()) {
+    InfluencePart part;
+    if (in_b == b.end() || (in_a != a.end() && in_a->key < in_b->key)) {
+      part = *in_a++;
+    } else if (in_a == a.end() || in_b->key < in_a->key) {
+      part = {in_b->key, in_b->stratum, -in_b->sum, in_b->squares};
+      ++in_b;
+    } else {
+      part = {in_a->key, in_a->stratum, in_a->sum - in_b->sum, in_a->squares + in_b->squares};
+      ++in_a;
+      ++in_b;
+    }
     if (design.clustered) part.squares = part.sum * part.sum;
     difference.push_back(part);
   }

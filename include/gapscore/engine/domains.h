@@ -23,6 +23,9 @@ struct DesignedSegment {
   const Tally* breakdown_tally = nullptr;            ///< the breakdown's own, when not merged
   std::optional<Tally> merged;                       ///< its parts added up
   std::vector<std::pair<std::size_t, Tally>> parts;  ///< by part key, ascending
+  /// The rest of the data's parts that are the whole data set's own (those
+  /// the segment has no rows in), by key, ascending: not copied.
+  std::vector<std::pair<std::size_t, const Tally*>> shared_parts;
 
   const Tally& rows() const { return merged ? *merged : *breakdown_tally; }
 };

@@ -46,7 +46,7 @@ using Influence = std::vector<InfluencePart>;
 double linearised_variance(const SampleDesign& design, const Influence& influence);
 
 /// The influence of the difference of two estimates, a - b, over one
-/// design: part by part (for units z_a - z_b; within a stratum of
+/// design (both in key order): part by part (for units z_a - z_b; within a stratum of
 /// respondents their squares add, as no respondent is in both domains).
 Influence influence_difference(const SampleDesign& design, const Influence& a, const Influence& b);
 
