@@ -239,13 +239,48 @@ void read_accounting(const nlohmann::json& input, const RunTotals& totals, Saved
   }
 }
 
+// A segment value as JSON: as text when it is UTF-8, else its bytes in hex
+// ({"hex": "..."}), since JSON text would replace them and two values could
+// then read back as one.
+nlohmann::json value_json(const std::string& value) {
+  if (is_valid_utf8(value)) return value;
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (const char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    hex += kDigits[byte >> 4];
+    hex += kDigits[byte & 15];
+  }
+  return {{"hex", hex}};
+}
+
+std::string value_from_json(const nlohmann::json& value, const std::string& file) {
+  if (value.is_string()) return value.get<std::string>();
+  const auto hex = value.is_object() && value.size() == 1 ? value.find("hex") : value.end();
+  if (hex == value.end() || !hex->is_string() || hex->get<std::string>().size() % 2 != 0) {
+    throw damaged(file, "a segment value is neither text nor {\"hex\": ...}");
+  }
+  const std::string& digits = hex->get_ref<const std::string&>();
+  const auto nibble = [&](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    throw damaged(file, "a segment value's hex has " + quote(std::string(1, c)));
+  };
+  std::string bytes;
+  for (std::size_t i = 0; i < digits.size(); i += 2) {
+    bytes += static_cast<char>(nibble(digits[i]) * 16 + nibble(digits[i + 1]));
+  }
+  return bytes;
+}
+
 void read_segments(const nlohmann::json& state, const RunSetup& setup, const RunTotals& totals, SavedState& saved,
                    const std::string& file) {
   std::vector<std::set<std::vector<std::string>>> seen(totals.breakdowns.size());
   for (const nlohmann::json& entry : state.at("segments")) {
     const std::int64_t breakdown = integer(entry.at("breakdown"));
     const std::size_t b = breakdown < 0 ? totals.breakdowns.size() : static_cast<std::size_t>(breakdown);
-    const auto values = entry.at("values").get<std::vector<std::string>>();
+    std::vector<std::string> values;
+    for (const nlohmann::json& value : entry.at("values")) values.push_back(value_from_json(value, file));
     const auto labels = entry.at("labels").get<std::vector<std::string>>();
     if (b >= totals.breakdowns.size() || values.size() != totals.breakdowns[b].columns.size() ||
         labels.size() != values.size()) {
@@ -355,8 +390,12 @@ std::string state_json(const RunSetup& setup, const RunTotals& totals) {
   nlohmann::json segments = nlohmann::json::array();
   for (std::size_t b = 0; b < totals.breakdowns.size(); ++b) {
     for (const auto& [values, segment] : totals.breakdowns[b].segments) {
-      segments.push_back(
-          {{"breakdown", b}, {"values", values}, {"labels", segment.labels}, {"tally", tally_json(segment.tally)}});
+      nlohmann::json raw = nlohmann::json::array();
+      for (const std::string& value : values) raw.push_back(value_json(value));
+      segments.push_back({{"breakdown", b},
+                          {"values", std::move(raw)},
+                          {"labels", segment.labels},
+                          {"tally", tally_json(segment.tally)}});
     }
   }
   state["segments"] = std::move(segments);
