@@ -310,15 +310,20 @@ void check_segments_add_up(const SavedState& saved, const RunTotals& totals, con
   for (std::size_t b = 0; b < totals.breakdowns.size(); ++b) {
     std::vector<std::int64_t> counters(saved.all.counters().size(), 0);
     std::vector<Int128> wide(saved.all.wide().size(), 0);
+    std::vector<std::int64_t> zero_weight(saved.all.zero_weight_counters().size(), 0);
     std::int64_t rows = 0;
+    std::int64_t zero_weight_rows = 0;
     for (const auto& [breakdown, entry] : saved.segments) {
       if (breakdown != b) continue;
       const Tally& tally = entry.second.tally;
       rows += tally.rows();
+      zero_weight_rows += tally.zero_weight_rows();
       for (std::size_t i = 0; i < counters.size(); ++i) counters[i] += tally.counters()[i];
       for (std::size_t i = 0; i < wide.size(); ++i) wide[i] += tally.wide()[i];
+      for (std::size_t i = 0; i < zero_weight.size(); ++i) zero_weight[i] += tally.zero_weight_counters()[i];
     }
-    if (rows != saved.all.rows() || counters != saved.all.counters() || wide != saved.all.wide()) {
+    if (rows != saved.all.rows() || counters != saved.all.counters() || wide != saved.all.wide() ||
+        zero_weight_rows != saved.all.zero_weight_rows() || zero_weight != saved.all.zero_weight_counters()) {
       throw damaged(file, "the segments of " + totals.breakdowns[b].option() + " do not add up to the whole data set");
     }
   }

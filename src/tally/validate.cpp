@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <set>
 #include <vector>
 
@@ -113,12 +114,29 @@ class TallyCheck {
     return fail(what + ": a sum no rows on its scales could give");
   }
 
-  bool histograms() {
+  // The histogram blocks of columns, which count every row (a value, a
+  // missing or an invalid cell), by offset.
+  std::set<std::size_t> column_blocks() const {
     std::set<std::size_t> columns;
     for (const Plan::BinStep& step : plan_.bin_steps) {
       if (step.kind == Plan::StepKind::kColumn || step.kind == Plan::StepKind::kJoint) columns.insert(step.offset);
       if (step.kind == Plan::StepKind::kJoint) columns.insert(step.minus_offset);
     }
+    return columns;
+  }
+
+  bool zero_weight_fits(const std::vector<std::int64_t>& zero_weight, std::int64_t zero_weight_rows) const {
+    for (const std::size_t offset : column_blocks()) {
+      const Plan::HistogramBlock& block = *std::find_if(plan_.histograms.begin(), plan_.histograms.end(),
+                                                        [offset](const auto& b) { return b.offset == offset; });
+      const auto begin = zero_weight.begin() + static_cast<std::ptrdiff_t>(offset);
+      if (std::accumulate(begin, begin + block.width + 2, std::int64_t{0}) != zero_weight_rows) return false;
+    }
+    return true;
+  }
+
+  bool histograms() {
+    const std::set<std::size_t> columns = column_blocks();
     for (std::size_t b = 0; b < plan_.histograms.size(); ++b) {
       const Plan::HistogramBlock& block = plan_.histograms[b];
       const bool every_row = columns.count(block.offset) != 0;
@@ -255,8 +273,12 @@ class TallyCheck {
       return fail("a sum of survey weights that is negative or not a finite number");
     }
     const auto within_rows = [this](std::int64_t count) { return count >= 0 && count <= rows_; };
-    if (!within_rows(tally.zero_weight_rows()) ||
-        !std::all_of(tally.zero_weight_counters().begin(), tally.zero_weight_counters().end(), within_rows)) {
+    const std::vector<std::int64_t>& zero_weight = tally.zero_weight_counters();
+    if (!within_rows(tally.zero_weight_rows()) || !std::all_of(zero_weight.begin(), zero_weight.end(), within_rows)) {
+      return fail("counts of weight-0 rows that no rows could give");
+    }
+    // Each column counts every row, those of weight 0 among them.
+    if (plan_.survey_weights && !zero_weight_fits(zero_weight, tally.zero_weight_rows())) {
       return fail("counts of weight-0 rows that no rows could give");
     }
     for (std::size_t m = 0; m < tally.importance().size(); ++m) {

@@ -236,3 +236,34 @@ TEST_CASE("the fingerprint is FNV-1a over the questionnaire's text and the break
 }
 
 }  // namespace gapscore
+
+namespace gapscore {
+
+TEST_CASE("a weighted state's counts of weight-0 rows must fit its columns' counts", "[engine]") {
+  // Weight-0 rows leave every weighted sum as it was, but svyvar's n and
+  // the design's degrees of freedom count them out: moved from one segment
+  // to another they would change intervals without changing any sum. Each
+  // column counts every row, so its weight-0 counts are the segment's.
+  const char* const weighted = R"({"gapscore": 1, "respondent_id": "id", "weight_column": "w",
+    "scales": {"five": {"min": 1, "max": 5}},
+    "servqual": {"scale": "five", "dimensions": [{"id": "d", "items": [{"id": "i", "perception": "p"}]}]}})";
+  EngineOptions by;
+  by.breakdowns = {{"s"}};
+  Engine engine(parse_questionnaire(weighted, "q.json"), by);
+  const auto reader = RecordReader::from_string("d.csv", "id,w,p,s\n1,0,4,a\n2,1,3,a\n3,2,5,b\n4,1,2,b\n", ',');
+  engine.read(*reader);
+  const std::string state = engine.save_state();
+  const std::string moved = forged(state, [](nlohmann::json& json) {
+    for (nlohmann::json& segment : json["segments"]) {
+      segment["tally"]["weights"]["zero_weight_rows"] = segment["values"][0] == "a" ? 0 : 1;
+    }
+  });
+  Engine merging(parse_questionnaire(weighted, "q.json"), by);
+  const Thrown thrown = thrown_by([&] { merging.merge_state(moved, "f.state"); });
+  CHECK(thrown.kind == ErrorKind::kInvalid);
+  CHECK(thrown.messages.at(0) ==
+        "f.state: error: a damaged gapscore state: \"segment s=a\": counts of weight-0 rows that no rows could "
+        "give");
+}
+
+}  // namespace gapscore
