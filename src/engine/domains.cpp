@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <string_view>
 
 #include "gapscore/base/diagnostic.h"
@@ -26,49 +27,58 @@ struct DesignLayout {
   int cluster = -1;
 };
 
-// 1 - f for a stratum of `units` units: an fpc of at most 1 is the sampling
-// fraction, above 1 the stratum's population of units (as svydesign's fpc).
-double finite_correction(const Questionnaire& q, const std::string& stratum, const std::string& text,
-                         std::int64_t units) {
-  std::string_view trimmed = trim(text);
-  if (!trimmed.empty() && trimmed.front() == '+') trimmed.remove_prefix(1);
+// The fpc of one stratum as a number: decimal, as weights are read.
+std::optional<double> fpc_number(std::string_view text) {
+  text = trim(text);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   double value = 0;
-  const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
-  const auto refuse = [&](const std::string& why) {
-    return Error(
-        ErrorKind::kInvalid, q.file,
-        "fpc_column " + quote(q.fpc_column) + ": stratum " + quote(stratum) + " has " + quote(text) + ", " + why);
-  };
-  if (trimmed.empty() || error != std::errc() || end != trimmed.data() + trimmed.size() || !std::isfinite(value) ||
-      !(value > 0)) {
-    throw refuse("expected a positive number (a population size, or a sampling fraction of at most 1)");
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
   }
-  if (value <= 1) return 1 - value;
-  if (value < static_cast<double>(units)) {
-    throw refuse("a population smaller than the " + std::to_string(units) + " units sampled in it");
-  }
-  return 1 - static_cast<double>(units) / value;
+  return value;
 }
 
-// svydesign reads every fpc as a fraction or every one as a population:
-// a design mixing them is a mistake in the data.
-void refuse_mixed_fpc(const Questionnaire& q, const std::vector<std::string>& strata,
-                      const std::vector<std::string>& values) {
-  std::size_t fraction = values.size();
-  std::size_t population = values.size();
+// 1 - f per stratum of `units[h]` units. As svydesign, every fpc is a
+// sampling fraction when all are at most 1, else a population of units
+// when all are at least 1; a mix of the two is a mistake in the data.
+std::vector<double> finite_corrections(const Questionnaire& q, const std::vector<std::string>& strata,
+                                       const std::vector<std::string>& texts, const std::vector<Stratum>& units) {
+  const auto refuse = [&](std::size_t h, const std::string& why) {
+    return Error(
+        ErrorKind::kInvalid, q.file,
+        "fpc_column " + quote(q.fpc_column) + ": stratum " + quote(strata[h]) + " has " + quote(texts[h]) + ", " + why);
+  };
+  std::vector<double> values;
+  for (std::size_t h = 0; h < texts.size(); ++h) {
+    const std::optional<double> value = fpc_number(texts[h]);
+    if (!value || !(*value > 0)) {
+      throw refuse(h, "expected a positive number (a population size, or a sampling fraction of at most 1)");
+    }
+    values.push_back(*value);
+  }
+  const bool fractions = std::all_of(values.begin(), values.end(), [](double v) { return v <= 1; });
+  const auto fraction = std::find_if(values.begin(), values.end(), [](double v) { return v < 1; });
+  if (!fractions && fraction != values.end()) {
+    const auto population = std::find_if(values.begin(), values.end(), [](double v) { return v > 1; });
+    throw refuse(static_cast<std::size_t>(fraction - values.begin()),
+                 "a sampling fraction, and stratum " +
+                     quote(strata[static_cast<std::size_t>(population - values.begin())]) + " a population size (" +
+                     quote(texts[static_cast<std::size_t>(population - values.begin())]) +
+                     "); give every stratum the one or the other");
+  }
+  std::vector<double> corrections;
   for (std::size_t h = 0; h < values.size(); ++h) {
-    double value = 0;
-    const std::string_view text = trim(values[h]);
-    std::from_chars(text.data(), text.data() + text.size(), value);
-    (value > 1 ? population : fraction) = h;
+    const auto sampled = static_cast<double>(units[h].units);
+    if (fractions) {
+      corrections.push_back(1 - values[h]);
+    } else if (values[h] < sampled) {
+      throw refuse(h, "a population smaller than the " + std::to_string(units[h].units) + " units sampled in it");
+    } else {
+      corrections.push_back(1 - sampled / values[h]);
+    }
   }
-  if (fraction < values.size() && population < values.size()) {
-    throw Error(ErrorKind::kInvalid, q.file,
-                "fpc_column " + quote(q.fpc_column) + ": stratum " + quote(strata[fraction]) +
-                    " has a sampling fraction (" + quote(values[fraction]) + ") and stratum " +
-                    quote(strata[population]) + " a population size (" + quote(values[population]) +
-                    "); give every stratum the one or the other");
-  }
+  return corrections;
 }
 
 }  // namespace
@@ -126,11 +136,8 @@ RunDesign::RunDesign(const RunSetup& setup, const RunTotals& totals) : setup_(se
   design_.degrees_of_freedom =
       weighted_units - static_cast<std::int64_t>(std::count(weighted_stratum.begin(), weighted_stratum.end(), true));
   if (layout.fpc >= 0) {
-    for (std::size_t h = 0; h < design_.strata.size(); ++h) {
-      design_.strata[h].finite_correction =
-          finite_correction(q, stratum_labels[h], fpc_values[h], design_.strata[h].units);
-    }
-    refuse_mixed_fpc(q, stratum_labels, fpc_values);
+    const std::vector<double> corrections = finite_corrections(q, stratum_labels, fpc_values, design_.strata);
+    for (std::size_t h = 0; h < design_.strata.size(); ++h) design_.strata[h].finite_correction = corrections[h];
   }
 }
 

@@ -250,7 +250,11 @@ Report Engine::finish() const {
   return report;
 }
 
-void Engine::check_design() const { const RunDesign design(impl_->setup, impl_->totals); }
+void Engine::check_design() const {
+  const RunDesign design(impl_->setup, impl_->totals);
+  // A merged state's segments must fall in the design's units too.
+  for (std::size_t b = 0; b < impl_->setup.user_breakdowns; ++b) design.segments(b);
+}
 
 std::string Engine::save_state() const { return state_json(impl_->setup, impl_->totals); }
 

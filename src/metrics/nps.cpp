@@ -107,7 +107,13 @@ NpsResult nps_of(const Histogram& answers, const WeightedHistogram& weighted, in
 NpsResult nps_of(const Histogram& answers, const WeightedHistogram& weighted, int promoter_min, int detractor_max,
                  const Stats& sign) {
   NpsResult nps = nps_of(answers, weighted, promoter_min, detractor_max);
-  if (!nps.score || !sign.se) return nps;
+  if (!nps.score) return nps;
+  // No design standard error: no se and no interval.
+  if (!sign.se) {
+    nps.se.reset();
+    nps.ci95.reset();
+    return nps;
+  }
   const double se = *sign.se;
   nps.se = 100 * se;
   nps.deff = sign.deff;

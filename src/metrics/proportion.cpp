@@ -55,7 +55,13 @@ Proportion proportion_at_or_above(const Histogram& answers, const WeightedHistog
 Proportion proportion_at_or_above(const Histogram& answers, const WeightedHistogram& weighted, int threshold,
                                   const Stats& indicator) {
   Proportion proportion = proportion_at_or_above(answers, weighted, threshold);
-  if (!proportion.score || !indicator.se) return proportion;
+  if (!proportion.score) return proportion;
+  // A design without a standard error (no degrees of freedom, or fewer
+  // than two respondents of nonzero weight) gives no interval either.
+  if (!indicator.se) {
+    proportion.ci95.reset();
+    return proportion;
+  }
   const double share = *proportion.score / 100;
   const double se = *indicator.se;
   proportion.se = 100 * se;

@@ -11,9 +11,9 @@ double normal_two_sided_p(double z) { return std::erfc(std::fabs(z) / std::sqrt(
 
 namespace {
 
-// Two domains of one survey design: their linearised standard errors, on
-// the design's degrees of freedom. No respondent is in both, so the
-// covariance of the two means is 0.
+// Two survey-weighted means known only by their blocks (`compare` reads
+// them from two reports): their standard errors as independent samples',
+// on the smaller of the two designs' degrees of freedom.
 Comparison design_t_test(const Stats& a, const Stats& b) {
   Comparison result;
   result.test = "design_t";
@@ -39,7 +39,9 @@ Comparison domain_test(const Figure& a, const Figure& b, const Influence& a_infl
   if (!result.difference) return result;
   const double variance =
       scale * scale * linearised_variance(design, influence_difference(design, a_influence, b_influence));
-  if (!(variance > 0)) return result;
+  // As in the stats block: a variance of rounding noise is no variance.
+  const double noise = 1e-12 * scale * std::max(1.0, std::fabs(*a / scale));
+  if (!(std::sqrt(variance) > noise)) return result;
   const double t = *result.difference / std::sqrt(variance);
   result.statistic = t;
   result.df = df;

@@ -90,12 +90,19 @@ Stats weighted_stats(const WeightedMean& values, Influence influence, const Samp
   stats.mean = finite(values.mean);
   // svyvar's n counts the respondents of nonzero weight.
   const auto count = static_cast<double>(values.n - values.zero_weight);
-  if (values.n == 1 || count < 2) return stats;
-  const double variance = std::max(values.m2, 0.0) / values.weight * count / (count - 1);
+  if (count < 2) return stats;
+  // Weighted sums are rounded, and scores' variances come from sums of
+  // squares: values that are all equal leave a variance of rounding noise
+  // (about mean^2 n 1e-16), which must read as 0, and so must its se (every
+  // influence is then 0), or a gap of all zeros would test significant.
+  const double noise = 1e-9 * std::max(1.0, values.mean * values.mean);
+  double variance = std::max(values.m2, 0.0) / values.weight * count / (count - 1);
+  const bool constant = variance <= noise;
+  if (constant) variance = 0;
   const double sd = std::sqrt(variance);
   stats.sd = finite(sd);
   if (design.degrees_of_freedom < 1) return stats;
-  const double se = std::sqrt(linearised_variance(design, influence));
+  const double se = constant ? 0 : std::sqrt(linearised_variance(design, influence));
   const auto df = static_cast<double>(design.degrees_of_freedom);
   stats.se = finite(se);
   stats.df = df;

@@ -344,7 +344,9 @@ def proportion(values, threshold, weights=None, units=None):
         n_eff = total * total / sum(w * w for w in weights)
         out.update({"n_eff": float(n_eff), "score": float(100 * share), "ci95": wilson(float(share * n_eff), float(n_eff))})
         design = linearised([1 if v >= threshold else 0 for v in values], weights, units)
-        if design:
+        if not design:
+            out["ci95"] = None
+        else:
             se, deff, df = design
             share = float(share)
             size = share * (1 - share) / se ** 2 if se > 0 else float(n_eff)
@@ -386,6 +388,10 @@ def nps_block(values, missing, invalid, metric, lo, hi, weights=None, units=None
         design = None if weights is None else linearised(
             [1 if v >= metric["promoter_min"] else -1 if v <= metric["detractor_max"] else 0 for v in values],
             weights, units)
+        if weights is not None and not design:
+            out.update({"se": None, "ci95": None})
+            out["distribution"] = distribution(values, missing, invalid, lo, hi, weights)
+            return out
         if design:
             # The linearised se of p - d; the interval at the design-effective n.
             se, deff, df = design

@@ -80,8 +80,9 @@ class Engine {
   Report finish() const;
 
   /// Checks what only the whole data set shows of the sample design (one
-  /// usable fpc per stratum), throwing Error(kInvalid) as finish() would:
-  /// before a state is saved, and for `validate`.
+  /// usable fpc per stratum, every segment's rows in the design's units),
+  /// throwing Error(kInvalid) as finish() would: before a state is saved,
+  /// and for `validate`.
   void check_design() const;
 
   /// Totals so far, for the summary line on standard error.

@@ -20,7 +20,8 @@ NpsResult nps_of(const Histogram& answers, const WeightedHistogram& weighted, in
 /// mean of +1 (promoter), 0, -1 (detractor), linearised (the se of the
 /// difference of the two shares, as svycontrast gives it): se and deff in
 /// score points, and the adjusted-Wald interval at the design-effective n,
-/// (p + d - (p - d)^2) / se^2 (n_eff when the se is 0).
+/// (p + d - (p - d)^2) / se^2 (n_eff when the se is 0); no se and no
+/// interval when the design gives no se.
 NpsResult nps_of(const Histogram& answers, const WeightedHistogram& weighted, int promoter_min, int detractor_max,
                  const Stats& sign);
 /// +1, 0 or -1 for each point of `answers` from its lowest.

@@ -20,7 +20,7 @@ Proportion proportion_at_or_above(const Histogram& answers, const WeightedHistog
 /// The same under a sample design, `indicator` being the stats block of
 /// the share as a mean of 0 and 1 (linearised): se and deff from it, and
 /// the Wilson interval at the design-effective n, p (1 - p) / se^2 (n_eff
-/// when the se is 0).
+/// when the se is 0); no interval when the design gives no se.
 Proportion proportion_at_or_above(const Histogram& answers, const WeightedHistogram& weighted, int threshold,
                                   const Stats& indicator);
 /// The indicator of the answers at or above `threshold`, for each point of

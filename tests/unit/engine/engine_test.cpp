@@ -420,3 +420,43 @@ TEST_CASE("survey weights, worked by hand", "[engine]") {
 }
 
 }  // namespace gapscore
+
+namespace gapscore {
+
+TEST_CASE("survey-weighted values that are all equal have no variance, whatever the rounding", "[engine]") {
+  // Weights of 0.1, 0.2, 0.7, ... have no exact binary form, so the
+  // weighted mean of a column of equal values is off by a rounding step and
+  // leaves a variance of noise; the gap of P = E everywhere must still read
+  // as sd 0 with no t, not as a significant difference.
+  const char* const questionnaire = R"({"gapscore": 1, "respondent_id": "id", "weight_column": "w",
+    "scales": {"five": {"min": 1, "max": 5}},
+    "servqual": {"scale": "five", "dimensions": [{"id": "r", "items": [
+      {"id": "R1", "expectation": "E1", "perception": "P1"}]}]}})";
+  std::string csv = "id,w,E1,P1\n";
+  for (int i = 0; i < 30; ++i) csv += std::to_string(i) + ",0." + std::to_string(1 + i % 9) + ",4,4\n";
+  const Report report = score_text(parse_questionnaire(questionnaire, "q.json"), csv);
+  const Stats& gap = *report.results.at(0).items.at(0).gap;
+  CHECK(gap.n == 30);
+  CHECK(*gap.mean == Approx(0).margin(1e-12));
+  CHECK(*gap.sd == 0);
+  CHECK(*gap.se == 0);
+  CHECK_FALSE(gap.t);
+  CHECK_FALSE(gap.p);
+  CHECK_FALSE(gap.deff);
+  const Stats& perception = report.results.at(0).items.at(0).perception->stats;
+  CHECK(*perception.mean == Approx(4));
+  CHECK(*perception.sd == 0);
+  // Scores come from sums of w s and w s^2, where the noise is larger.
+  const SegmentResult& all = report.results.at(0);
+  for (const DimensionMeasureResult& measure : all.dimensions.at(0).measures) {
+    CHECK(*measure.stats.sd == 0);
+    CHECK(*measure.stats.se == 0);
+    CHECK_FALSE(measure.stats.t);
+  }
+  for (const OverallResult& overall : all.overall) {
+    CHECK(*overall.unweighted.sd == 0);
+    CHECK_FALSE(overall.unweighted.t);
+  }
+}
+
+}  // namespace gapscore
