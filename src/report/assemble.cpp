@@ -39,7 +39,8 @@ Stats weighted_column_stats(const Plan& plan, const Domain& domain, int block, b
       paired_test);
 }
 
-std::optional<ColumnFigures> column_figures(const Plan& plan, const Tally& tally, const Domain& domain, int block) {
+std::optional<ColumnFigures> column_figures(const Plan& plan, const Domain& domain, int block) {
+  const Tally& tally = *domain.tally;
   if (block < 0) return std::nullopt;
   const Histogram histogram = tally.histogram(plan, block);
   if (plan.survey_weights) {
@@ -49,7 +50,8 @@ std::optional<ColumnFigures> column_figures(const Plan& plan, const Tally& tally
   return ColumnFigures{stats_of(histogram, false), distribution_of(histogram)};
 }
 
-std::optional<Stats> difference_figures(const Plan& plan, const Tally& tally, const Domain& domain, int block) {
+std::optional<Stats> difference_figures(const Plan& plan, const Domain& domain, int block) {
+  const Tally& tally = *domain.tally;
   if (block < 0) return std::nullopt;
   if (plan.survey_weights) {
     return weighted_column_stats(plan, domain, block, true);
@@ -57,8 +59,8 @@ std::optional<Stats> difference_figures(const Plan& plan, const Tally& tally, co
   return stats_of(tally.histogram(plan, block), true);
 }
 
-MetricResult metric_result(const Metric& metric, const Plan& plan, const Tally& tally, const Domain& domain,
-                           int block) {
+MetricResult metric_result(const Metric& metric, const Plan& plan, const Domain& domain, int block) {
+  const Tally& tally = *domain.tally;
   const Histogram answers = tally.histogram(plan, block);
   MetricResult result;
   result.id = metric.id;
@@ -130,25 +132,26 @@ ZoneResult zone_result(const Plan& plan, const Tally& tally, std::size_t offset)
   return zone;
 }
 
-ItemResult item_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally, const Domain& domain,
-                       std::size_t i) {
+ItemResult item_result(const Questionnaire& questionnaire, const Plan& plan, const Domain& domain, std::size_t i) {
+  const Tally& tally = *domain.tally;
   const Plan::ItemPlan& item = plan.items[i];
   ItemResult out;
   out.id = questionnaire.items[i].id;
   out.dimension = questionnaire.items[i].dimension;
-  out.expectation = column_figures(plan, tally, domain, item.expectation_counts);
-  out.perception = column_figures(plan, tally, domain, item.perception_counts);
-  out.adequate = column_figures(plan, tally, domain, item.adequate_counts);
-  out.desired = column_figures(plan, tally, domain, item.desired_counts);
-  out.gap = difference_figures(plan, tally, domain, item.gap_counts);
-  out.msa = difference_figures(plan, tally, domain, item.msa_counts);
-  out.mss = difference_figures(plan, tally, domain, item.mss_counts);
+  out.expectation = column_figures(plan, domain, item.expectation_counts);
+  out.perception = column_figures(plan, domain, item.perception_counts);
+  out.adequate = column_figures(plan, domain, item.adequate_counts);
+  out.desired = column_figures(plan, domain, item.desired_counts);
+  out.gap = difference_figures(plan, domain, item.gap_counts);
+  out.msa = difference_figures(plan, domain, item.msa_counts);
+  out.mss = difference_figures(plan, domain, item.mss_counts);
   if (item.zone_counts >= 0) out.zone = zone_result(plan, tally, static_cast<std::size_t>(item.zone_counts));
   return out;
 }
 
 DimensionMeasureResult dimension_measure_result(const Questionnaire& questionnaire, const Plan& plan,
-                                                const Tally& tally, const Domain& domain, std::size_t f) {
+                                                const Domain& domain, std::size_t f) {
+  const Tally& tally = *domain.tally;
   const Plan::DimensionMeasure& dm = plan.dimension_measures[f];
   std::vector<std::string> ids;
   for (const std::size_t item : dm.items) ids.push_back(questionnaire.items[item].id);
@@ -166,18 +169,19 @@ DimensionMeasureResult dimension_measure_result(const Questionnaire& questionnai
           reliability_of(tally.item_moments(plan, f), ids)};
 }
 
-DimensionResult dimension_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally,
-                                 const Domain& domain, std::size_t d) {
+DimensionResult dimension_result(const Questionnaire& questionnaire, const Plan& plan, const Domain& domain,
+                                 std::size_t d) {
   DimensionResult dimension;
   dimension.id = questionnaire.dimensions[d].id;
   for (const std::size_t f : plan.dimensions[d].measures) {
-    dimension.measures.push_back(dimension_measure_result(questionnaire, plan, tally, domain, f));
+    dimension.measures.push_back(dimension_measure_result(questionnaire, plan, domain, f));
   }
-  dimension.importance = column_figures(plan, tally, domain, plan.dimensions[d].importance_counts);
+  dimension.importance = column_figures(plan, domain, plan.dimensions[d].importance_counts);
   return dimension;
 }
 
-OverallResult overall_result(const Plan& plan, const Tally& tally, const Domain& domain, std::size_t m) {
+OverallResult overall_result(const Plan& plan, const Domain& domain, std::size_t m) {
+  const Tally& tally = *domain.tally;
   const Plan::OverallMeasure& measure = plan.overall[m];
   const bool paired = is_difference(measure.measure);
   std::vector<std::int64_t> shifts;
@@ -254,14 +258,13 @@ SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& pla
     result.weight = WeightSummary{weight, weight > 0 ? weight * weight / tally.weight_squares() : 0.0};
   }
   for (std::size_t i = 0; i < plan.items.size(); ++i)
-    result.items.push_back(item_result(questionnaire, plan, tally, domain, i));
+    result.items.push_back(item_result(questionnaire, plan, domain, i));
   for (std::size_t d = 0; d < plan.dimensions.size(); ++d) {
-    result.dimensions.push_back(dimension_result(questionnaire, plan, tally, domain, d));
+    result.dimensions.push_back(dimension_result(questionnaire, plan, domain, d));
   }
-  for (std::size_t m = 0; m < plan.overall.size(); ++m)
-    result.overall.push_back(overall_result(plan, tally, domain, m));
+  for (std::size_t m = 0; m < plan.overall.size(); ++m) result.overall.push_back(overall_result(plan, domain, m));
   for (std::size_t i = 0; i < questionnaire.metrics.size(); ++i) {
-    result.metrics.push_back(metric_result(questionnaire.metrics[i], plan, tally, domain, plan.metric_counts[i]));
+    result.metrics.push_back(metric_result(questionnaire.metrics[i], plan, domain, plan.metric_counts[i]));
   }
   if (plan.drivers) result.drivers = drivers_result(questionnaire, plan, tally, result.dimensions);
   for (std::size_t f = 0; f < plan.kano.size(); ++f) result.kano.push_back(kano_result(questionnaire, plan, tally, f));
