@@ -82,7 +82,9 @@ TEST_CASE("a quoted field running past 64 MiB stops the run", "[input]") {
   std::string data = "a,b\n1,\"";
   const std::string line(1 << 20, 'x');
   while (data.size() <= kMaxRecordBytes + (2u << 20)) data += line + "\n";
-  const auto reader = RecordReader::from_string("big.csv", std::move(data), ',');
+  // Copied, not moved: moved, GCC 12 reports a false -Warray-bounds here
+  // once Catch2's header is precompiled.
+  const auto reader = RecordReader::from_string("big.csv", data, ',');
   Record record;
   REQUIRE(reader->next(record));
   const Thrown thrown = thrown_by([&] { reader->next(record); });
