@@ -87,7 +87,7 @@ bool run_merge(const MergeOptions& options) {
   engine_options.max_memory = options.max_memory;
   Engine engine(origin.questionnaire, std::move(engine_options));
   for (const StateText& state : states) engine.merge_state(state.text, state.file);
-  engine.check_design();
+  engine.check_design(writes_report);
   if (!options.emit_state.empty()) write_output(options.emit_state, engine.save_state());
   return !writes_report || deliver_report(engine.finish(), origin.questionnaire, options.report, thresholds);
 }

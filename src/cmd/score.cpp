@@ -138,12 +138,12 @@ bool run_score(const ScoreOptions& options) {
   Engine scoring(questionnaire, std::move(engine));
   read_inputs(options.input, scoring);
   progress.finish();
-  scoring.check_design();
+  scoring.check_design(writes_report);
   if (!options.emit_state.empty()) write_output(options.emit_state, scoring.save_state());
-  Report report = scoring.finish();
-  const InputSummary input = report.input;
+  // A shard's state alone is not the sample: no report, and no raking, of it.
   bool passed = true;
-  if (writes_report) passed = deliver_report(std::move(report), questionnaire, options.report, thresholds);
+  if (writes_report) passed = deliver_report(scoring.finish(), questionnaire, options.report, thresholds);
+  const InputSummary input = scoring.summary();
   if (rejects) rejects->commit();
   if (!options.input.quiet) print_summary(input);
   return passed;

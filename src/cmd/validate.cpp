@@ -25,7 +25,7 @@ bool run_validate(const ValidateOptions& options) {
   Engine engine(questionnaire, std::move(checks));
   read_inputs(options.input, engine);
   progress.finish();
-  engine.check_design();
+  engine.check_design(true);
   const InputSummary summary = engine.summary();
   std::cerr << "gapscore: " << summary.rows_read << " rows read, " << summary.rows_used << " used, "
             << summary.rows_rejected << " rejected; " << errors << " errors, " << warnings << " warnings\n";

@@ -21,10 +21,19 @@ struct DesignLayout {
     if (!q.strata_column.empty()) strata = column++;
     if (!q.fpc_column.empty()) fpc = column++;
     if (!q.cluster_column.empty()) cluster = column++;
+    if (q.raking) margins = column;
   }
   int strata = -1;
   int fpc = -1;
   int cluster = -1;
+  int margins = -1;  ///< where the raking's margin columns begin
+};
+
+// A raking cell's rows in the whole data set.
+struct CellTotals {
+  std::int64_t rows = 0;
+  std::int64_t zero_weight_rows = 0;
+  double weight = 0;
 };
 
 // The fpc of one stratum as a number: decimal, as weights are read.
@@ -81,15 +90,137 @@ std::vector<double> finite_corrections(const Questionnaire& q, const std::vector
   return corrections;
 }
 
+std::string counted(std::int64_t count, const char* one, const char* many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+struct Raked {
+  RakingAdjustment adjustment;
+  RakingSummary outcome;
+};
+
+// Each margin's population totals, its shares of `total`; fills in each
+// cell's value of every margin and the rows with each value. Throws
+// Error(kInvalid) when the data has a value without a share, or a share's
+// value has no rows, or rows have a share of 0.
+std::vector<std::vector<double>> margin_targets(const Questionnaire& q,
+                                                const std::vector<std::vector<std::string>>& cell_values,
+                                                const std::vector<CellTotals>& cells, double total,
+                                                RakingAdjustment& adjustment) {
+  const auto refuse = [&](const RakingMargin& margin, const std::string& why) {
+    return Error(ErrorKind::kInvalid, q.file, "raking margin " + quote(margin.column) + ": " + why);
+  };
+  const Raking& raking = *q.raking;
+  std::vector<std::vector<double>> targets;
+  for (std::size_t j = 0; j < raking.margins.size(); ++j) {
+    const RakingMargin& margin = raking.margins[j];
+    std::vector<std::int64_t> rows(margin.shares.size(), 0);
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const std::string& value = cell_values[c][j];
+      const auto found = std::find_if(margin.shares.begin(), margin.shares.end(),
+                                      [&value](const auto& share) { return share.first == value; });
+      if (found == margin.shares.end()) {
+        throw refuse(margin, "the data has the value " + quote(value) + ", which the margin gives no share");
+      }
+      const auto m = static_cast<std::size_t>(found - margin.shares.begin());
+      adjustment.cells[c].category.push_back(m);
+      rows[m] += cells[c].rows;
+    }
+    std::vector<double> totals;
+    for (std::size_t m = 0; m < rows.size(); ++m) {
+      const auto& [value, share] = margin.shares[m];
+      if (rows[m] == 0 && share > 0) {
+        throw refuse(margin, quote(value) + " has a population share of " + format_number(share) +
+                                 " but no respondents in the data: nothing to weight up to it");
+      }
+      if (rows[m] > 0 && !(share > 0)) {
+        throw refuse(margin, quote(value) + " has " + counted(rows[m], "respondent", "respondents") +
+                                 " but a population share of 0: give it a share, or leave them out");
+      }
+      totals.push_back(share * total);
+    }
+    adjustment.category_rows.push_back(std::move(rows));
+    targets.push_back(std::move(totals));
+  }
+  return targets;
+}
+
+// Iterative proportional fitting as R's survey::rake: each sweep
+// post-stratifies to every margin in turn, until no cell's weight total
+// moves by `tolerance` of the whole. Throws Error(kInvalid) when the data
+// cannot be raked to the margins.
+Raked rake(const Questionnaire& q, const std::vector<std::vector<std::string>>& cell_values,
+           const std::vector<CellTotals>& cells) {
+  const Raking& raking = *q.raking;
+  Raked raked;
+  RakingAdjustment& adjustment = raked.adjustment;
+  adjustment.cells.resize(cells.size());
+  double total = 0;
+  std::int64_t weightless = 0;
+  for (const CellTotals& cell : cells) weightless += cell.zero_weight_rows;
+  if (weightless > 0) {
+    throw Error(ErrorKind::kInvalid, q.file,
+                "raking: " + counted(weightless, "row has", "rows have") +
+                    " weight 0, which raking's standard errors cannot take (R's are NaN); leave them out of "
+                    "the export, or give them a weight");
+  }
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    adjustment.cells[c].rows = cells[c].rows;
+    adjustment.cells[c].step_ratio.assign(raking.margins.size(), 1);
+    total += cells[c].weight;
+  }
+  const std::vector<std::vector<double>> targets = margin_targets(q, cell_values, cells, total, adjustment);
+  std::vector<double> factors(cells.size(), 1);
+  std::vector<double> previous(cells.size());
+  for (std::size_t c = 0; c < cells.size(); ++c) previous[c] = cells[c].weight;
+  std::vector<std::vector<double>> steps(raking.margins.size(), std::vector<double>(cells.size()));
+  RakingSummary& outcome = raked.outcome;
+  std::vector<double> sums;
+  for (int sweep = 1; sweep <= raking.max_iterations; ++sweep) {
+    for (std::size_t j = 0; j < raking.margins.size(); ++j) {
+      sums.assign(targets[j].size(), 0);
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        sums[adjustment.cells[c].category[j]] += factors[c] * cells[c].weight;
+      }
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        const std::size_t m = adjustment.cells[c].category[j];
+        factors[c] *= targets[j][m] / sums[m];
+        if (raking.cap > 0) factors[c] = std::min(factors[c], raking.cap);
+        steps[j][c] = factors[c];
+      }
+    }
+    double moved = 0;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const double now = factors[c] * cells[c].weight;
+      moved = std::max(moved, std::abs(now - previous[c]));
+      previous[c] = now;
+    }
+    outcome.iterations = sweep;
+    if (moved < raking.tolerance * total) {
+      outcome.converged = true;
+      break;
+    }
+  }
+  outcome.capped_cells = raking.cap > 0 ? std::count(factors.begin(), factors.end(), raking.cap) : 0;
+  outcome.smallest_factor = *std::min_element(factors.begin(), factors.end());
+  outcome.largest_factor = *std::max_element(factors.begin(), factors.end());
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    RakingCell& cell = adjustment.cells[c];
+    cell.factor = factors[c];
+    for (std::size_t j = 0; j < raking.margins.size(); ++j) cell.step_ratio[j] = steps[j][c] / factors[c];
+  }
+  return raked;
+}
+
 }  // namespace
 
-RunDesign::RunDesign(const RunSetup& setup, const RunTotals& totals) : setup_(setup), totals_(totals) {
+RunDesign::RunDesign(const RunSetup& setup, const RunTotals& totals, bool with_raking)
+    : setup_(setup), totals_(totals) {
   const Tally& all = totals.all;
   if (setup.design_columns.empty()) {
     // Weights only: every respondent is a unit of one stratum.
     design_.strata.push_back({all.rows(), 1});
     design_.degrees_of_freedom = all.rows() - all.zero_weight_rows() - 1;
-    stratum_of_key_.push_back(0);
     return;
   }
   const Questionnaire& q = setup.questionnaire;
@@ -99,6 +230,8 @@ RunDesign::RunDesign(const RunSetup& setup, const RunTotals& totals) : setup_(se
   std::vector<std::string> stratum_labels;
   std::vector<std::string> fpc_values;
   std::map<std::pair<std::string, std::string>, std::size_t> units;
+  std::map<std::vector<std::string>, std::size_t> cells;
+  std::vector<std::vector<std::string>> cell_values;
   for (const auto& [values, segment] : totals.breakdowns.back().segments) {
     const std::string stratum = layout.strata >= 0 ? values[static_cast<std::size_t>(layout.strata)] : "";
     const auto [found, added] = strata.emplace(stratum, strata.size());
@@ -113,32 +246,73 @@ RunDesign::RunDesign(const RunSetup& setup, const RunTotals& totals) : setup_(se
                       quote(fpc_values[h]) + " and " + quote(fpc) +
                       "; the finite population correction is one number per stratum");
     }
-    std::size_t key = h;
+    Part part{0, h, h, 0};
     if (design_.clustered) {
-      key = units.emplace(std::make_pair(stratum, values[static_cast<std::size_t>(layout.cluster)]), units.size())
-                .first->second;
+      part.unit = units.emplace(std::make_pair(stratum, values[static_cast<std::size_t>(layout.cluster)]), units.size())
+                      .first->second;
     }
-    parts_[values] = Part{key, h};
-    if (stratum_of_key_.size() <= key) stratum_of_key_.resize(key + 1);
-    stratum_of_key_[key] = h;
-    whole_parts_.try_emplace(key, setup.plan).first->second.merge(segment.tally);
+    if (layout.margins >= 0) {
+      std::vector<std::string> margin_values(values.begin() + layout.margins, values.end());
+      const auto [cell, new_cell] = cells.emplace(margin_values, cells.size());
+      if (new_cell) cell_values.push_back(std::move(margin_values));
+      part.cell = cell->second;
+    }
+    parts_[values] = part;
   }
-  design_.strata.assign(strata.size(), Stratum{});
-  std::vector<bool> weighted_stratum(strata.size(), false);
-  std::int64_t weighted_units = 0;
-  for (const auto& [key, part] : whole_parts_) {
-    const std::size_t h = stratum_of_key_[key];
-    const std::int64_t weighted_rows = part.rows() - part.zero_weight_rows();
-    design_.strata[h].units += design_.clustered ? 1 : part.rows();
-    weighted_units += design_.clustered ? (weighted_rows > 0 ? 1 : 0) : weighted_rows;
-    if (weighted_rows > 0) weighted_stratum[h] = true;
+  // Keys by unit, then cell: a unit's parts are adjacent in key order.
+  const std::size_t cell_count = std::max<std::size_t>(1, cells.size());
+  std::vector<CellTotals> cell_totals(cells.size());
+  for (auto& [values, part] : parts_) {
+    part.key = part.unit * cell_count + part.cell;
+    const Tally& rows = totals.breakdowns.back().segments.at(values).tally;
+    auto& [whole_part, tally] = whole_parts_.try_emplace(part.key, part, setup.plan).first->second;
+    tally.merge(rows);
+    if (!cells.empty()) {
+      CellTotals& cell = cell_totals[part.cell];
+      cell.rows += rows.rows();
+      cell.zero_weight_rows += rows.zero_weight_rows();
+      cell.weight += rows.weight_sum();
+    }
   }
-  design_.degrees_of_freedom =
-      weighted_units - static_cast<std::int64_t>(std::count(weighted_stratum.begin(), weighted_stratum.end(), true));
+  count_units(strata.size());
   if (layout.fpc >= 0) {
     const std::vector<double> corrections = finite_corrections(q, stratum_labels, fpc_values, design_.strata);
     for (std::size_t h = 0; h < design_.strata.size(); ++h) design_.strata[h].finite_correction = corrections[h];
   }
+  if (cells.empty() || !with_raking) return;
+  Raked raked = rake(q, cell_values, cell_totals);
+  design_.raking = std::move(raked.adjustment);
+  raking_outcome_ = raked.outcome;
+  raked_whole_.emplace(setup.plan);
+  for (const auto& [key, entry] : whole_parts_) {
+    Tally part = entry.second;
+    part.scale_weights(factor_of(entry.first));
+    raked_whole_->merge(part);
+  }
+}
+// Units per stratum, and R's degf: units with a row of nonzero weight,
+// minus the strata that have one.
+void RunDesign::count_units(std::size_t strata) {
+  design_.strata.assign(strata, Stratum{});
+  std::vector<bool> weighted_stratum(strata, false);
+  std::map<std::size_t, std::int64_t> weighted_rows_of_unit;
+  std::int64_t weighted_units = 0;
+  for (const auto& [key, entry] : whole_parts_) {
+    const auto& [part, tally] = entry;
+    const std::int64_t weighted_rows = tally.rows() - tally.zero_weight_rows();
+    if (design_.clustered) {
+      const auto [unit, first] = weighted_rows_of_unit.try_emplace(part.unit, 0);
+      if (first) design_.strata[part.stratum].units += 1;
+      if (weighted_rows > 0 && unit->second == 0) ++weighted_units;
+      unit->second += weighted_rows;
+    } else {
+      design_.strata[part.stratum].units += tally.rows();
+      weighted_units += weighted_rows;
+    }
+    if (weighted_rows > 0) weighted_stratum[part.stratum] = true;
+  }
+  design_.degrees_of_freedom =
+      weighted_units - static_cast<std::int64_t>(std::count(weighted_stratum.begin(), weighted_stratum.end(), true));
 }
 
 RunDesign::Part RunDesign::part_of(const std::vector<std::string>& design_values) const {
@@ -150,14 +324,19 @@ RunDesign::Part RunDesign::part_of(const std::vector<std::string>& design_values
   return found->second;
 }
 
+DomainPart RunDesign::domain_part(std::size_t key, const Tally* tally) const {
+  const auto& [part, all] = whole_parts_.at(key);
+  return DomainPart{key, part.unit, part.stratum, tally, part.cell, &all};
+}
+
 Domain RunDesign::whole() const {
-  Domain domain{&totals_.all, {}, &design_};
+  Domain domain{&whole_tally(), {}, &design_};
   if (!setup_.plan.survey_weights) return domain;
   if (setup_.design_columns.empty()) {
-    domain.parts.push_back({0, 0, &totals_.all});
+    domain.parts.push_back({0, 0, 0, &totals_.all});
     return domain;
   }
-  for (const auto& [key, tally] : whole_parts_) domain.parts.push_back({key, stratum_of_key_[key], &tally});
+  for (const auto& [key, entry] : whole_parts_) domain.parts.push_back(domain_part(key, &entry.second));
   return domain;
 }
 
@@ -182,8 +361,14 @@ std::vector<DesignedSegment> RunDesign::segments(std::size_t b) const {
         result.labels.assign(segment.labels.begin(), segment.labels.end() - design_columns);
         result.merged.emplace(setup_.plan);
       }
-      result.merged->merge(segment.tally);
       const Part part = part_of(std::vector<std::string>(values.end() - design_columns, values.end()));
+      if (design_.raking) {
+        Tally raked = segment.tally;
+        raked.scale_weights(factor_of(part));
+        result.merged->merge(raked);
+      } else {
+        result.merged->merge(segment.tally);
+      }
       const auto at = std::lower_bound(result.parts.begin(), result.parts.end(), part.key,
                                        [](const auto& entry, std::size_t key) { return entry.first < key; });
       if (at != result.parts.end() && at->first == part.key) {
@@ -203,19 +388,23 @@ Domain RunDesign::domain_of(const DesignedSegment& segment) const {
   Domain domain{&segment.rows(), {}, &design_};
   if (!setup_.plan.survey_weights) return domain;
   if (setup_.design_columns.empty()) {
-    domain.parts.push_back({0, 0, domain.tally});
+    domain.parts.push_back({0, 0, 0, domain.tally});
     return domain;
   }
-  // Both lists are in key order; so is the domain's.
+  // Both lists are in key order; so is the domain's. With raking every part
+  // of the data set is one of the domain's: its influence is nonzero
+  // outside it.
   auto own = segment.parts.begin();
   auto shared = segment.shared_parts.begin();
-  while (own != segment.parts.end() || shared != segment.shared_parts.end()) {
-    if (shared == segment.shared_parts.end() || (own != segment.parts.end() && own->first < shared->first)) {
-      domain.parts.push_back({own->first, stratum_of_key_[own->first], &own->second});
+  for (const auto& [key, entry] : whole_parts_) {
+    if (own != segment.parts.end() && own->first == key) {
+      domain.parts.push_back(domain_part(key, &own->second));
       ++own;
-    } else {
-      domain.parts.push_back({shared->first, stratum_of_key_[shared->first], shared->second});
+    } else if (shared != segment.shared_parts.end() && shared->first == key) {
+      domain.parts.push_back(domain_part(key, shared->second));
       ++shared;
+    } else if (design_.raking) {
+      domain.parts.push_back(domain_part(key, nullptr));
     }
   }
   return domain;
@@ -223,10 +412,11 @@ Domain RunDesign::domain_of(const DesignedSegment& segment) const {
 
 DesignedSegment RunDesign::rest_of(const DesignedSegment& segment) const {
   DesignedSegment rest;
-  rest.merged.emplace(totals_.all);
+  rest.merged.emplace(whole_tally());
   rest.merged->subtract(segment.rows());
   auto inside = segment.parts.begin();
-  for (const auto& [key, whole] : whole_parts_) {
+  for (const auto& [key, entry] : whole_parts_) {
+    const Tally& whole = entry.second;
     while (inside != segment.parts.end() && inside->first < key) ++inside;
     if (inside != segment.parts.end() && inside->first == key) {
       Tally part = whole;

@@ -244,14 +244,26 @@ Report Engine::finish() const {
   report.input = summary();
   const RunDesign design(setup, totals);
   report.results.push_back(segment_result(setup.questionnaire, setup.plan, design.whole()));
+  report.raking = design.raking();
+  if (report.raking) {
+    const SegmentResult& whole = report.results.front();
+    if (whole.rows > 0 && whole.weight)
+      report.raking->efficiency = whole.weight->n_eff / static_cast<double>(whole.rows);
+    if (!report.raking->converged) {
+      setup.warning(setup.questionnaire.file, 0, 0,
+                    "raking did not converge within max_iterations (" + std::to_string(report.raking->iterations) +
+                        "): the figures use the last sweep's weights, which may miss the margins; raise "
+                        "max_iterations, or check that the margins can be met together");
+    }
+  }
   for (std::size_t b = 0; b < setup.user_breakdowns; ++b) {
     for (SegmentResult& result : breakdown_results(setup, design, b)) report.results.push_back(std::move(result));
   }
   return report;
 }
 
-void Engine::check_design() const {
-  const RunDesign design(impl_->setup, impl_->totals);
+void Engine::check_design(bool with_raking) const {
+  const RunDesign design(impl_->setup, impl_->totals, with_raking);
   // A merged state's segments must fall in the design's units too.
   for (std::size_t b = 0; b < impl_->setup.user_breakdowns; ++b) design.segments(b);
 }

@@ -57,6 +57,10 @@ std::vector<std::string> design_columns_of(const Questionnaire& q) {
   for (const std::string* column : {&q.strata_column, &q.fpc_column, &q.cluster_column}) {
     if (!column->empty()) columns.push_back(*column);
   }
+  // Each raking cell's rows are a part of their own: its weights scale alike.
+  if (q.raking) {
+    for (const RakingMargin& margin : q.raking->margins) columns.push_back(margin.column);
+  }
   return columns;
 }
 

@@ -4,12 +4,46 @@
 
 namespace gapscore {
 
+std::vector<double> raking_offsets(const RakingAdjustment& raking, const std::vector<double>& residual_sums) {
+  std::vector<double> offsets(raking.cells.size(), 0);
+  std::vector<double> means;
+  // svyrecvar's fixed ten sweeps, not to convergence: its figures, not a
+  // better approximation of the limit, are the reference.
+  for (int sweep = 0; sweep < 10; ++sweep) {
+    for (std::size_t margin = 0; margin < raking.category_rows.size(); ++margin) {
+      const std::vector<std::int64_t>& rows = raking.category_rows[margin];
+      means.assign(rows.size(), 0);
+      for (std::size_t c = 0; c < raking.cells.size(); ++c) {
+        const RakingCell& cell = raking.cells[c];
+        means[cell.category[margin]] +=
+            (residual_sums[c] - offsets[c] * static_cast<double>(cell.rows)) / cell.step_ratio[margin];
+      }
+      for (std::size_t m = 0; m < rows.size(); ++m) means[m] /= static_cast<double>(rows[m]);
+      for (std::size_t c = 0; c < raking.cells.size(); ++c) {
+        const RakingCell& cell = raking.cells[c];
+        offsets[c] += cell.step_ratio[margin] * means[cell.category[margin]];
+      }
+    }
+  }
+  return offsets;
+}
+
 double linearised_variance(const SampleDesign& design, const Influence& influence) {
   std::vector<double> sums(design.strata.size(), 0);
   std::vector<double> squares(design.strata.size(), 0);
-  for (const InfluencePart& part : influence) {
-    sums[part.stratum] += part.sum;
-    squares[part.stratum] += part.squares;
+  // A unit's parts (one per raking cell) are adjacent, in key order.
+  for (auto part = influence.begin(); part != influence.end();) {
+    if (!design.clustered) {
+      sums[part->stratum] += part->total();
+      squares[part->stratum] += part->total_squares();
+      ++part;
+      continue;
+    }
+    double unit = 0;
+    const auto first = part;
+    for (; part != influence.end() && part->unit == first->unit; ++part) unit += part->total();
+    sums[first->stratum] += unit;
+    squares[first->stratum] += unit * unit;
   }
   double variance = 0;
   for (std::size_t h = 0; h < design.strata.size(); ++h) {
@@ -22,7 +56,7 @@ double linearised_variance(const SampleDesign& design, const Influence& influenc
   return variance;
 }
 
-Influence influence_difference(const SampleDesign& design, const Influence& a, const Influence& b) {
+Influence influence_difference(const Influence& a, const Influence& b) {
   // Both are in key order (a domain's parts are); so is the difference.
   Influence difference;
   difference.reserve(a.size() + b.size());
@@ -32,15 +66,20 @@ Influence influence_difference(const SampleDesign& design, const Influence& a, c
     InfluencePart part;
     if (in_b == b.end() || (in_a != a.end() && in_a->key < in_b->key)) {
       part = *in_a++;
-    } else if (in_a == a.end() || in_b->key < in_a->key) {
-      part = {in_b->key, in_b->stratum, -in_b->sum, in_b->squares};
-      ++in_b;
     } else {
-      part = {in_a->key, in_a->stratum, in_a->sum - in_b->sum, in_a->squares + in_b->squares};
-      ++in_a;
+      part = *in_b;
+      part.sum = -part.sum;
+      part.linear = -part.linear;
+      part.offset = -part.offset;
+      if (in_a != a.end() && in_a->key == in_b->key) {
+        part.sum += in_a->sum;
+        part.squares += in_a->squares;
+        part.linear += in_a->linear;
+        part.offset += in_a->offset;
+        ++in_a;
+      }
       ++in_b;
     }
-    if (design.clustered) part.squares = part.sum * part.sum;
     difference.push_back(part);
   }
   return difference;

@@ -37,8 +37,7 @@ Comparison domain_test(const Figure& a, const Figure& b, const Influence& a_infl
   result.test = "design_t";
   if (a && b) result.difference = *a - *b;
   if (!result.difference) return result;
-  const double variance =
-      scale * scale * linearised_variance(design, influence_difference(design, a_influence, b_influence));
+  const double variance = scale * scale * linearised_variance(design, influence_difference(a_influence, b_influence));
   // As in the stats block: a variance of rounding noise is no variance.
   const double noise = 1e-12 * scale * std::max(1.0, std::fabs(*a / scale));
   if (!(std::sqrt(variance) > noise)) return result;

@@ -67,6 +67,16 @@ Stats kish_weighted_stats(std::int64_t n, double weight, double weight_squares, 
   return stats;
 }
 
+WeightedMean WeightedMean::scaled(double factor) const {
+  WeightedMean values = *this;
+  values.weight *= factor;
+  values.weight_squares *= factor * factor;
+  values.m2 *= factor;
+  values.squared_m2 *= factor * factor;
+  values.squared_first *= factor * factor;
+  return values;
+}
+
 InfluencePart influence_of(const WeightedMean& part, const WeightedMean& domain, bool unit) {
   InfluencePart influence;
   if (!(domain.weight > 0)) return influence;
@@ -77,6 +87,7 @@ InfluencePart influence_of(const WeightedMean& part, const WeightedMean& domain,
       unit ? influence.sum * influence.sum
            : (part.squared_m2 + 2 * offset * part.squared_first + offset * offset * part.weight_squares) /
                  (domain.weight * domain.weight);
+  influence.linear = (part.squared_first + offset * part.weight_squares) / domain.weight;
   return influence;
 }
 
@@ -228,6 +239,7 @@ WeightedMean weighted_mean_of(const Histogram& histogram, const WeightedHistogra
   std::iota(offsets.begin(), offsets.end(), 0.0);
   WeightedMean values = weighted_mean_of(histogram, weighted, offsets);
   values.mean += histogram.low();
+  values.plain_sum += static_cast<double>(histogram.low()) * static_cast<double>(values.n);
   return values;
 }
 
@@ -241,6 +253,7 @@ WeightedMean weighted_mean_of(const Histogram& histogram, const WeightedHistogra
     values.weight_squares += weighted.squares[i];
     values.zero_weight += weighted.zero_weight[i];
     sum += weighted.weights[i] * value_at[i];
+    values.plain_sum += static_cast<double>(histogram.counts()[i]) * value_at[i];
   }
   values.mean = values.weight > 0 ? sum / values.weight : 0;
   for (std::size_t i = 0; i < weighted.weights.size(); ++i) {
@@ -268,7 +281,9 @@ WeightedMean weighted_mean_of(const ScoreSums& scores, const WeightedScores& wei
     sum_squares += weighted.sum_squares[c] / (count * count);
     squared_weight_sum += weighted.squared_weight_sums[c] / count;
     squared_weight_sum_squares += weighted.squared_weight_sum_squares[c] / (count * count);
+    values.plain_sum += static_cast<double>(scores.sum_with(static_cast<int>(c))) / count;
   }
+  values.plain_sum += static_cast<double>(shift) * static_cast<double>(values.n);
   const double mean = values.weight > 0 ? sum / values.weight : 0;
   values.mean = static_cast<double>(shift) + mean;
   values.m2 = sum_squares - values.weight * mean * mean;
@@ -295,7 +310,9 @@ WeightedMean weighted_mean_of(const ProfileSums& profiles, const WeightedCross& 
   for (std::size_t d = 0; d < k; ++d) {
     centre += weights[d] / scale * weighted.sums[d] / values.weight;
     shifted += weights[d] * static_cast<double>(shifts[d]);
+    values.plain_sum += weights[d] / scale * static_cast<double>(profiles.sum(d));
   }
+  values.plain_sum += shifted * static_cast<double>(values.n);
   values.mean = centre + shifted;
   double m2 = 0;
   double squared_cross = 0;

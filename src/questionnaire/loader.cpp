@@ -1,5 +1,6 @@
 #include "gapscore/questionnaire/loader.h"
 
+#include <cmath>
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -50,6 +51,83 @@ void read_row_columns(const json& root, LoadState& state) {
       state.use_column(*found, std::string("/") + key);
     }
   }
+}
+
+// A positive finite number under `key`, or nothing (a problem if present and not one).
+std::optional<double> positive_number_at(const json& object, const std::string& key, const std::string& pointer,
+                                         Checker& check) {
+  const auto found = object.find(key);
+  if (found == object.end()) return std::nullopt;
+  if (!found->is_number() || !(found->get<double>() > 0) || !std::isfinite(found->get<double>())) {
+    check.problem(pointer + "/" + key, "expected a positive number, found " + found->dump());
+    return std::nullopt;
+  }
+  return found->get<double>();
+}
+
+void read_raking(const json& root, LoadState& state) {
+  const auto found = root.find("raking");
+  if (found == root.end()) return;
+  Checker& check = state.check;
+  if (!check.expect_object(*found, "/raking")) return;
+  check.allow_keys(*found, "/raking", {"margins", "max_iterations", "tolerance", "cap"});
+  Raking raking;
+  const auto margins = found->find("margins");
+  if (margins == found->end() || !margins->is_object() || margins->empty()) {
+    check.problem("/raking", "expected \"margins\": an object of columns, each an object of values and their shares");
+    return;
+  }
+  for (const auto& [column, shares] : margins->items()) {
+    const std::string pointer = "/raking/margins/" + escape_pointer_token(column);
+    if (column.empty()) {
+      check.problem(pointer, "a margin's column name is empty");
+      continue;
+    }
+    state.use_column(column, pointer);
+    if (!shares.is_object() || shares.empty()) {
+      check.problem(pointer, "expected an object of the column's values and their population shares");
+      continue;
+    }
+    RakingMargin margin;
+    margin.column = column;
+    double total = 0;
+    for (const auto& [value, share] : shares.items()) {
+      if (!share.is_number() || !(share.get<double>() >= 0) || !(share.get<double>() <= 1)) {
+        check.problem(pointer + "/" + escape_pointer_token(value),
+                      "expected a population share from 0 to 1, found " + share.dump());
+        continue;
+      }
+      margin.shares.emplace_back(value, share.get<double>());
+      total += share.get<double>();
+    }
+    if (std::abs(total - 1) > 1e-6) {
+      check.problem(pointer, "the shares add up to " + format_number(total) + ", not 1");
+    }
+    raking.margins.push_back(std::move(margin));
+  }
+  if (auto iterations = check.integer_at(*found, "max_iterations", "/raking", false)) {
+    if (*iterations < 1 || *iterations > 10000) {
+      check.problem("/raking/max_iterations", "expected 1 to 10000 sweeps, found " + std::to_string(*iterations));
+    } else {
+      raking.max_iterations = *iterations;
+    }
+  }
+  if (auto tolerance = positive_number_at(*found, "tolerance", "/raking", check)) {
+    if (*tolerance >= 1) {
+      check.problem("/raking/tolerance",
+                    "expected a share of the total weight below 1, found " + format_number(*tolerance));
+    } else {
+      raking.tolerance = *tolerance;
+    }
+  }
+  if (auto cap = positive_number_at(*found, "cap", "/raking", check)) {
+    if (*cap <= 1) {
+      check.problem("/raking/cap", "a cap on raked / base weight must be above 1, found " + format_number(*cap));
+    } else {
+      raking.cap = *cap;
+    }
+  }
+  state.questionnaire.raking = std::move(raking);
 }
 
 void read_header_rows(const json& root, LoadState& state) {
@@ -137,13 +215,14 @@ Questionnaire questionnaire_from_json(const json& root, const std::string& file)
   state.questionnaire.source = root.dump();
   Checker& check = state.check;
   if (!check.expect_object(root, "")) throw Error(ErrorKind::kInvalid, check.problems());
-  check.allow_keys(
-      root, "",
-      {"$schema", "gapscore", "title", "respondent_id", "weight_column", "strata_column", "cluster_column",
-       "fpc_column", "header_rows", "header_names", "missing", "scales", "servqual", "metrics", "kano", "drivers"});
+  check.allow_keys(root, "",
+                   {"$schema", "gapscore", "title", "respondent_id", "weight_column", "strata_column", "cluster_column",
+                    "fpc_column", "raking", "header_rows", "header_names", "missing", "scales", "servqual", "metrics",
+                    "kano", "drivers"});
   read_version(root, check);
   state.questionnaire.title = check.string_at(root, "title", "", false).value_or("");
   read_row_columns(root, state);
+  read_raking(root, state);
   read_header_rows(root, state);
   read_header_names(root, state);
   read_missing(root, state);

@@ -103,6 +103,11 @@ std::vector<ColumnUse> column_uses(const Questionnaire& questionnaire) {
   if (!questionnaire.fpc_column.empty()) {
     uses.push_back({questionnaire.fpc_column, "the finite population correction", "/fpc_column"});
   }
+  if (questionnaire.raking) {
+    for (const RakingMargin& margin : questionnaire.raking->margins) {
+      uses.push_back({margin.column, "a raking margin", "/raking/margins/" + escape_pointer_token(margin.column)});
+    }
+  }
   for (std::size_t d = 0; d < questionnaire.dimensions.size(); ++d) {
     const Dimension& dimension = questionnaire.dimensions[d];
     for (std::size_t i = 0; i < dimension.items.size(); ++i) {

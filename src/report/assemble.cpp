@@ -16,16 +16,38 @@ namespace {
 
 // A survey-weighted mean of the domain, `figure` giving its sums from any
 // tally: the domain's, and each of its parts' for the standard error.
+// With raking the domain's tally has the raked weights and its parts the
+// base weights, each cell's raked weights being theirs times its factor.
 template <typename Figure>
 Stats design_stats(const Domain& domain, const Figure& figure, bool paired_test) {
   const WeightedMean values = figure(*domain.tally);
+  const std::optional<RakingAdjustment>& raking = domain.design->raking;
   Influence influence;
   influence.reserve(domain.parts.size());
+  std::vector<double> residual_sums(raking ? raking->cells.size() : 0, 0);
   for (const DomainPart& part : domain.parts) {
-    InfluencePart term = influence_of(figure(*part.tally), values, domain.design->clustered);
+    InfluencePart term;
+    if (part.tally) {
+      const WeightedMean sums = figure(*part.tally);
+      const double factor = raking ? raking->cells[part.cell].factor : 1;
+      term = influence_of(sums.scaled(factor), values, domain.design->clustered);
+      if (raking && values.weight > 0) {
+        residual_sums[part.cell] += (sums.plain_sum - values.mean * static_cast<double>(sums.n)) / values.weight;
+      }
+    }
     term.key = part.key;
+    term.unit = part.unit;
     term.stratum = part.stratum;
+    if (raking) {
+      const double factor = raking->cells[part.cell].factor;
+      term.weight = factor * part.all->weight_sum();
+      term.weight_squares = factor * factor * part.all->weight_squares();
+    }
     influence.push_back(term);
+  }
+  if (raking) {
+    const std::vector<double> offsets = raking_offsets(*raking, residual_sums);
+    for (std::size_t p = 0; p < influence.size(); ++p) influence[p].offset = offsets[domain.parts[p].cell];
   }
   return weighted_stats(values, std::move(influence), *domain.design, paired_test);
 }

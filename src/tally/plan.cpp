@@ -256,7 +256,8 @@ Plan make_plan(const Questionnaire& questionnaire) {
   plan.weighting = questionnaire.weighting;
   // A design without a weight column weighs every respondent 1.
   plan.survey_weights = !questionnaire.weight_column.empty() || !questionnaire.strata_column.empty() ||
-                        !questionnaire.cluster_column.empty() || !questionnaire.fpc_column.empty();
+                        !questionnaire.cluster_column.empty() || !questionnaire.fpc_column.empty() ||
+                        questionnaire.raking.has_value();
   for (const Item& item : questionnaire.items) plan.items.push_back(plan_item(plan, item));
   add_dimensions(plan, questionnaire);
   add_overall_measures(plan);

@@ -157,6 +157,21 @@ void Tally::subtract(const Tally& subset) {
   }
 }
 
+void Tally::scale_weights(double factor) {
+  const double squared = factor * factor;
+  for (Moments& moments : importance_) {
+    moments.weight *= factor;
+    moments.weight_squares *= squared;
+    moments.m2 *= factor;
+  }
+  weight_sum_ *= factor;
+  weight_squares_ *= squared;
+  for (double& sum : weighted_) sum *= factor;
+  for (double& sum : weighted_squares_) sum *= squared;
+  for (double& sum : weighted_wide_) sum *= factor;
+  for (double& sum : weighted_wide_squares_) sum *= squared;
+}
+
 Histogram Tally::histogram(const Plan& plan, int block) const {
   const Plan::HistogramBlock& layout = plan.histograms[static_cast<std::size_t>(block)];
   const auto begin = counters_.begin() + static_cast<std::ptrdiff_t>(layout.offset);

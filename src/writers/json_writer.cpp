@@ -276,6 +276,11 @@ nlohmann::ordered_json report_document(const Report& report) {
   }
   input["invalid_cells"] = std::move(invalid);
   out["input"] = std::move(input);
+  if (const std::optional<RakingSummary>& raking = report.raking) {
+    out["raking"] = {{"iterations", raking->iterations},           {"converged", raking->converged},
+                     {"smallest_factor", raking->smallest_factor}, {"largest_factor", raking->largest_factor},
+                     {"capped_cells", raking->capped_cells},       {"weighting_efficiency", raking->efficiency}};
+  }
   Json results = Json::array();
   for (const SegmentResult& result : report.results) results.push_back(result_json(result, report.has_servqual));
   out["results"] = std::move(results);

@@ -64,7 +64,7 @@ names(rows) <- header
 trim <- function(text) gsub("^[ \t]+|[ \t]+$", "", text)
 missing_tokens <- tolower(trim(c("", unlist(q$missing))))
 weights <- NULL
-designed <- !is.null(q$strata_column) || !is.null(q$cluster_column) || !is.null(q$fpc_column)
+designed <- !is.null(q$strata_column) || !is.null(q$cluster_column) || !is.null(q$fpc_column) || !is.null(q$raking)
 if (designed && is.null(q$weight_column)) weights <- rep(1, nrow(rows))
 if (!is.null(q$weight_column)) {
   text <- trim(rows[[q$weight_column]])
@@ -146,7 +146,35 @@ if (weighted) {
                       strata = if (is.null(q$strata_column)) NULL else ~strata_column,
                       fpc = if (is.null(q$fpc_column)) NULL else ~fpc_column,
                       weights = ~w, nest = TRUE, data = frame)
+  if (!is.null(q$raking)) {
+    # survey::rake to each margin, in the order of the column names, the
+    # population totals being the shares of the base weights' total.
+    margins <- q$raking$margins[order(names(q$raking$margins))]
+    sample_margins <- list()
+    population_margins <- list()
+    for (m in seq_along(margins)) {
+      key <- paste0("margin", m)
+      design$variables[[key]] <- rows[[names(margins)[m]]]
+      population <- data.frame(names(margins[[m]]), unlist(margins[[m]]) * sum(weights))
+      names(population) <- c(key, "Freq")
+      sample_margins[[m]] <- as.formula(paste("~", key))
+      population_margins[[m]] <- population
+    }
+    control <- list(maxit = if (is.null(q$raking$max_iterations)) 50 else q$raking$max_iterations,
+                    epsilon = if (is.null(q$raking$tolerance)) 1e-7 else q$raking$tolerance)
+    base_weights <- weights
+    design <- rake(design, sample_margins, population_margins, control = control)
+    weights <- unname(weights(design))
+    agree(min(weights / base_weights), report$raking$smallest_factor, "raking/smallest_factor")
+    agree(max(weights / base_weights), report$raking$largest_factor, "raking/largest_factor")
+    agree(sum(weights)^2 / sum(weights^2) / length(weights), report$raking$weighting_efficiency,
+          "raking/weighting_efficiency")
+  }
 }
+
+# A raked design's subset keeps the rows outside it (at weight 0), and
+# svymean gives NA if any of them is NA.
+kept <- function(values, keep) ifelse(keep, values, 0)
 
 # A survey-weighted stats block: the mean of a domain of the whole design.
 check_weighted_stats <- function(values, mask, block, where, gap) {
@@ -154,7 +182,7 @@ check_weighted_stats <- function(values, mask, block, where, gap) {
   agree(sum(keep), block$n, paste0(where, "/n"))
   if (sum(keep) < 2) return(invisible())
   agree(sum(weights[keep])^2 / sum(weights[keep]^2), block$n_eff, paste0(where, "/n_eff"))
-  domain <- subset(update(design, y = values), keep)
+  domain <- subset(update(design, y = kept(values, keep)), keep)
   estimate <- svymean(~y, domain, deff = "replace")
   df <- degf(design)
   agree(unname(coef(estimate)), block$mean, paste0(where, "/mean"))
@@ -236,7 +264,7 @@ wilson <- function(p, n) {
 check_weighted_share <- function(indicator, mask, block, where) {
   keep <- mask & !is.na(indicator)
   if (sum(keep) < 2) return(invisible())
-  estimate <- svymean(~y, subset(update(design, y = indicator), keep), deff = "replace")
+  estimate <- svymean(~y, subset(update(design, y = kept(indicator, keep)), keep), deff = "replace")
   p <- unname(coef(estimate))
   se <- unname(SE(estimate))
   agree(100 * p, block$score, paste0(where, "/score"))
@@ -256,8 +284,8 @@ check_weighted_nps <- function(values, mask, block, where, metric) {
   detractor_max <- if (is.null(metric$detractor_max)) 6 else metric$detractor_max
   keep <- mask & !is.na(values)
   if (sum(keep) < 2) return(invisible())
-  promoter <- as.numeric(values >= promoter_min)
-  detractor <- as.numeric(values <= detractor_max)
+  promoter <- kept(as.numeric(values >= promoter_min), keep)
+  detractor <- kept(as.numeric(values <= detractor_max), keep)
   domain <- subset(update(design, promoter = promoter, detractor = detractor, sign = promoter - detractor), keep)
   score <- svycontrast(svymean(~promoter + detractor, domain), c(100, -100))
   agree(unname(coef(score)), block$score, paste0(where, "/score"))
@@ -388,12 +416,16 @@ segments <- Filter(function(result) length(result$segment) > 0, report$results)
 design_test <- function(values, inside) {
   keep <- !is.na(values)
   if (sum(keep & inside) < 2 || sum(keep & !inside) < 2) return(NULL)
-  domains <- update(design, y = values, side = factor(ifelse(inside, "segment", "rest"), c("segment", "rest")))
-  by_side <- svyby(~y, ~side, subset(domains, keep), svymean, covmat = TRUE)
-  difference <- svycontrast(by_side, c(1, -1))
-  if (!(SE(difference) > 0)) return(NULL)
-  t <- unname(coef(difference) / SE(difference))
-  list(difference = unname(coef(difference)), statistic = t, parameter = degf(design),
+  # The segment's coefficient in svyglm(y ~ segment) is the difference of
+  # the two domains' means, its se that of svyby + svycontrast, which
+  # cannot take a raked design.
+  domains <- update(design, y = kept(values, keep), segment = as.numeric(inside))
+  fit <- svyglm(y ~ segment, design = subset(domains, keep))
+  difference <- unname(coef(fit)["segment"])
+  se <- unname(SE(fit)["segment"])
+  if (!(se > 0)) return(NULL)
+  t <- difference / se
+  list(difference = difference, statistic = t, parameter = degf(design),
        p.value = 2 * pt(-abs(t), degf(design)))
 }
 welch_family <- function(values, block_of, where) {

@@ -34,10 +34,13 @@ struct DesignedSegment {
 class RunDesign {
  public:
   /// Throws Error(kInvalid) when the fpc column does not hold one usable
-  /// number per stratum.
-  RunDesign(const RunSetup& setup, const RunTotals& totals);
+  /// number per stratum, or when `with_raking` and the data cannot be raked
+  /// to the questionnaire's margins (without, the weights are not raked).
+  RunDesign(const RunSetup& setup, const RunTotals& totals, bool with_raking = true);
 
   const SampleDesign& design() const { return design_; }
+  /// With raking: how it went.
+  const std::optional<RakingSummary>& raking() const { return raking_outcome_; }
   /// The whole data set as a domain.
   Domain whole() const;
   /// The results of breakdown `b`, one asked for, in the order of their labels.
@@ -50,18 +53,26 @@ class RunDesign {
  private:
   struct Part {
     std::size_t key = 0;
+    std::size_t unit = 0;
     std::size_t stratum = 0;
+    std::size_t cell = 0;
   };
+  void count_units(std::size_t strata);
   Part part_of(const std::vector<std::string>& design_values) const;
+  DomainPart domain_part(std::size_t key, const Tally* tally) const;
+  double factor_of(const Part& part) const { return design_.raking ? design_.raking->cells[part.cell].factor : 1; }
+  /// The whole data set: with raking, its rows with the raked weights.
+  const Tally& whole_tally() const { return raked_whole_ ? *raked_whole_ : totals_.all; }
 
   const RunSetup& setup_;
   const RunTotals& totals_;
   SampleDesign design_;
   /// By a design breakdown segment's values: its part.
   std::map<std::vector<std::string>, Part> parts_;
-  std::vector<std::size_t> stratum_of_key_;
-  /// The whole data set's part tallies, by key.
-  std::map<std::size_t, Tally> whole_parts_;
+  /// By key: the part, and the whole data set's tally of it.
+  std::map<std::size_t, std::pair<Part, Tally>> whole_parts_;
+  std::optional<Tally> raked_whole_;
+  std::optional<RakingSummary> raking_outcome_;
 };
 
 }  // namespace gapscore

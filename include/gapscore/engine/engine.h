@@ -82,8 +82,10 @@ class Engine {
   /// Checks what only the whole data set shows of the sample design (one
   /// usable fpc per stratum, every segment's rows in the design's units),
   /// throwing Error(kInvalid) as finish() would: before a state is saved,
-  /// and for `validate`.
-  void check_design() const;
+  /// and for `validate`. With `with_raking`, also that the data can be
+  /// raked to the questionnaire's margins: not for a shard's state, whose
+  /// rows are not the whole sample.
+  void check_design(bool with_raking) const;
 
   /// Totals so far, for the summary line on standard error.
   InputSummary summary() const;

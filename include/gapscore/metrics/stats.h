@@ -39,7 +39,7 @@ Stats stats_from(std::int64_t n, double mean, double variance, bool paired_test)
 /// (`zero_weight` of them of weight 0), weights summing to `weight` (their
 /// squares to `weight_squares`), weighted mean `mean`, m2 = sum of
 /// w (x - mean)^2, squared_m2 = sum of (w (x - mean))^2 and squared_first
-/// = sum of w^2 (x - mean).
+/// = sum of w^2 (x - mean); `plain_sum` is the unweighted sum of x.
 struct WeightedMean {
   std::int64_t n = 0;
   std::int64_t zero_weight = 0;
@@ -49,6 +49,10 @@ struct WeightedMean {
   double m2 = 0;
   double squared_m2 = 0;
   double squared_first = 0;
+  double plain_sum = 0;
+
+  /// The sums with every weight multiplied by `factor` (a raking cell's).
+  WeightedMean scaled(double factor) const;
 };
 
 /// The sums of the values counted in `histogram`, weighted by `weighted`.
@@ -66,7 +70,7 @@ WeightedMean weighted_mean_of(const ProfileSums& profiles, const WeightedCross& 
 
 /// The influence on `domain`'s mean of one part of it, whose sums are
 /// `part`: a unit of a clustered design, or the domain's respondents in one
-/// stratum (key and stratum left for the caller).
+/// stratum (key, unit, stratum and raking's terms left for the caller).
 InfluencePart influence_of(const WeightedMean& part, const WeightedMean& domain, bool unit);
 
 /// The stats block of a survey-weighted mean as survey::svymean computes it:

@@ -36,6 +36,26 @@ struct Item {
   bool optional = false;  ///< a report may have no valid value of it
 };
 
+/// One margin to rake to: a column and the population share of each of its
+/// values, in the order of the values.
+struct RakingMargin {
+  std::string column;
+  std::vector<std::pair<std::string, double>> shares;
+};
+
+/// Raked weights (METHODS.md, "Raking"): iterative proportional fitting of
+/// the base weights to the margins, in the order of their columns' names,
+/// as R's survey::rake fits them.
+struct Raking {
+  std::vector<RakingMargin> margins;
+  int max_iterations = 50;
+  /// Converged when no cell's weight total moves by more than this share of
+  /// the total weight in a sweep over the margins.
+  double tolerance = 1e-7;
+  /// The largest ratio of a raked weight to its base weight; none when 0.
+  double cap = 0;
+};
+
 struct Dimension {
   std::string id;
   std::string label;
@@ -88,6 +108,7 @@ struct Questionnaire {
   std::string strata_column;
   std::string cluster_column;
   std::string fpc_column;
+  std::optional<Raking> raking;
   int header_rows = 1;
   HeaderNaming header_names;
   std::vector<std::string> missing;

@@ -9,11 +9,17 @@
 namespace gapscore {
 
 /// One part of a result's rows, for survey-weighted standard errors: a
-/// primary sampling unit (clustered designs) or the rows in one stratum.
+/// primary sampling unit (clustered designs) or the rows in one stratum;
+/// with raking, their rows in one raking cell.
 struct DomainPart {
-  std::size_t key = 0;  ///< the unit's or stratum's number in the design
+  std::size_t key = 0;   ///< the part's number in the design
+  std::size_t unit = 0;  ///< its unit's or stratum's number
   std::size_t stratum = 0;
+  /// The result's rows in the part, with base weights; none when it has none
+  /// there (with raking, every part of the data set is one of every domain).
   const Tally* tally = nullptr;
+  std::size_t cell = 0;        ///< with raking: the part's cell
+  const Tally* all = nullptr;  ///< with raking: all the data set's rows in the part
 };
 
 /// A result's rows as a domain of the sample design: its tally (the sum of

@@ -110,6 +110,17 @@ struct InputSummary {
   std::vector<InvalidCellCount> invalid_cells;
 };
 
+/// How the weights were raked to the questionnaire's margins.
+struct RakingSummary {
+  int iterations = 0;  ///< sweeps over the margins
+  bool converged = false;
+  double smallest_factor = 1;  ///< raked weight / base weight, over the cells
+  double largest_factor = 1;
+  std::int64_t capped_cells = 0;  ///< cells whose factor is the cap
+  /// Kish's weighting efficiency of the raked weights: n_eff / rows.
+  double efficiency = 0;
+};
+
 struct Report {
   std::string tool_version;
   std::string title;
@@ -119,6 +130,7 @@ struct Report {
   std::map<std::string, std::string> dimension_labels;
   std::map<std::string, std::string> item_texts;
   InputSummary input;
+  std::optional<RakingSummary> raking;
   std::vector<SegmentResult> results;
 };
 

@@ -31,6 +31,9 @@ class Tally {
   /// segment). Exact for every sum; importance-weighted moments are left as
   /// they were and must not be read from the result.
   void subtract(const Tally& subset);
+  /// Multiplies every row's survey weight by `factor` (a raking cell's):
+  /// weighted sums by it, sums of squared weights by its square.
+  void scale_weights(double factor);
 
   std::int64_t rows() const { return rows_; }
   Histogram histogram(const Plan& plan, int block) const;

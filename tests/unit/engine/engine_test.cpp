@@ -423,6 +423,94 @@ TEST_CASE("survey weights, worked by hand", "[engine]") {
 
 namespace gapscore {
 
+TEST_CASE("raking fits the base weights to the margins, worked by hand", "[engine]") {
+  // Cells (a, x), (a, y), (b, x), (b, y), one respondent of weight 1 each,
+  // raked to a, b = 1/2 each and x, y = 3/4, 1/4 of the total weight 4: the
+  // first margin holds already, the second scales x by 3/2 and y by 1/2,
+  // and the second sweep moves nothing. The mean of 1, 2, 3, 4 becomes
+  // (1.5 + 1 + 4.5 + 2) / 4.
+  const std::string margins = R"("margins": {"g": {"a": 0.5, "b": 0.5}, "h": {"x": 0.75, "y": 0.25}})";
+  const auto questionnaire = [&margins](const std::string& more) {
+    return parse_questionnaire(R"({"gapscore": 1, "weight_column": "w", "raking": {)" + margins + more + R"(},
+      "scales": {"five": {"min": 1, "max": 5}},
+      "servqual": {"scale": "five", "dimensions": [{"id": "r", "items": [{"id": "R1", "perception": "P1"}]}]}})",
+                               "q.json");
+  };
+  const std::string csv = "w,g,h,P1\n1,a,x,1\n1,a,y,2\n1,b,x,3\n1,b,y,4\n";
+  const Report raked = score_text(questionnaire(""), csv);
+  REQUIRE(raked.raking);
+  CHECK(raked.raking->converged);
+  CHECK(raked.raking->iterations == 2);
+  CHECK(raked.raking->smallest_factor == Approx(0.5));
+  CHECK(raked.raking->largest_factor == Approx(1.5));
+  CHECK(raked.raking->capped_cells == 0);
+  // Kish: 4^2 / (1.5^2 + 0.5^2 + 1.5^2 + 0.5^2) = 16 / 5, over 4 rows.
+  CHECK(raked.raking->efficiency == Approx(0.8));
+  CHECK(raked.results.at(0).weight->sum == Approx(4));
+  CHECK(*raked.results.at(0).items.at(0).perception->stats.mean == Approx(9.0 / 4));
+
+  // Capped at 1.4: x's cells stop there after every step, and the second
+  // sweep's a, b step (total 1.9 -> 2) is undone by the cap and by y's
+  // step, so the weights settle at 1.4, 0.5, 1.4, 0.5, x's margin unmet.
+  const Report capped = score_text(questionnaire(R"(, "cap": 1.4)"), csv);
+  REQUIRE(capped.raking);
+  CHECK(capped.raking->converged);
+  CHECK(capped.raking->iterations == 2);
+  CHECK(capped.raking->capped_cells == 2);
+  CHECK(capped.raking->largest_factor == Approx(1.4));
+  CHECK(capped.results.at(0).weight->sum == Approx(3.8));
+  CHECK(*capped.results.at(0).items.at(0).perception->stats.mean == Approx(8.6 / 3.8));
+}
+
+TEST_CASE("raking that does not converge says so, and scores with the last sweep's weights", "[engine]") {
+  // The cells of the hand-worked raking above, allowed one sweep: it fits
+  // the margins, but only a second sweep, moving nothing, would show it.
+  const Questionnaire q = parse_questionnaire(R"({"gapscore": 1, "weight_column": "w",
+    "raking": {"margins": {"g": {"a": 0.5, "b": 0.5}, "h": {"x": 0.75, "y": 0.25}}, "max_iterations": 1},
+    "scales": {"five": {"min": 1, "max": 5}},
+    "servqual": {"scale": "five", "dimensions": [{"id": "r", "items": [{"id": "R1", "perception": "P1"}]}]}})",
+                                              "q.json");
+  std::vector<Diagnostic> problems;
+  EngineOptions options;
+  options.on_problem = [&problems](const Diagnostic& d) { problems.push_back(d); };
+  const Report report = score_text(q, "w,g,h,P1\n1,a,x,1\n1,a,y,2\n1,b,x,3\n1,b,y,4\n", options);
+  REQUIRE(report.raking);
+  CHECK_FALSE(report.raking->converged);
+  CHECK(report.raking->iterations == 1);
+  CHECK(*report.results.at(0).items.at(0).perception->stats.mean == Approx(9.0 / 4));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].severity == Severity::kWarning);
+  CHECK(problems[0].message.rfind("raking did not converge within max_iterations (1)", 0) == 0);
+}
+
+TEST_CASE("data that cannot be raked to the margins is refused, saying why", "[engine]") {
+  const auto refusal = [](const std::string& shares, const std::string& csv) {
+    const Questionnaire q = parse_questionnaire(R"({"gapscore": 1, "weight_column": "w",
+      "raking": {"margins": {"g": )" + shares + R"(}},
+      "scales": {"five": {"min": 1, "max": 5}},
+      "servqual": {"scale": "five", "dimensions": [{"id": "r", "items": [{"id": "R1", "perception": "P1"}]}]}})",
+                                                "q.json");
+    return thrown_by([&] { score_text(q, csv); });
+  };
+  const std::string two = "w,g,P1\n1,a,1\n2,b,2\n";
+  Thrown thrown = refusal(R"({"a": 1})", two);
+  CHECK(thrown.kind == ErrorKind::kInvalid);
+  CHECK(thrown.messages ==
+        std::vector<std::string>{"q.json: error: raking margin \"g\": the data has the value \"b\", which the "
+                                 "margin gives no share"});
+  thrown = refusal(R"({"a": 0.5, "b": 0.25, "c": 0.25})", two);
+  CHECK(thrown.messages == std::vector<std::string>{"q.json: error: raking margin \"g\": \"c\" has a population "
+                                                    "share of 0.25 but no respondents in the data: nothing to weight "
+                                                    "up to it"});
+  thrown = refusal(R"({"a": 1, "b": 0})", two);
+  CHECK(thrown.messages == std::vector<std::string>{"q.json: error: raking margin \"g\": \"b\" has 1 respondent "
+                                                    "but a population share of 0: give it a share, or leave them out"});
+  thrown = refusal(R"({"a": 0.5, "b": 0.5})", "w,g,P1\n1,a,1\n0,b,2\n2,b,3\n");
+  CHECK(thrown.messages ==
+        std::vector<std::string>{"q.json: error: raking: 1 row has weight 0, which raking's standard errors cannot "
+                                 "take (R's are NaN); leave them out of the export, or give them a weight"});
+}
+
 TEST_CASE("survey-weighted values that are all equal have no variance, whatever the rounding", "[engine]") {
   // Weights of 0.1, 0.2, 0.7, ... have no exact binary form, so the
   // weighted mean of a column of equal values is off by a rounding step and
