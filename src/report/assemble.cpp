@@ -100,10 +100,24 @@ MetricResult metric_result(const Metric& metric, const Plan& plan, const Domain&
           false);
     };
     switch (metric.type) {
-      case MetricType::kNps:
+      case MetricType::kNps: {
         result.nps = nps_of(answers, weighted, metric.promoter_min, metric.detractor_max,
                             mean_of(nps_signs(answers, metric.promoter_min, metric.detractor_max)));
+        // Each group's share as the mean of its indicator, as svymean has it.
+        const std::vector<double> signs = nps_signs(answers, metric.promoter_min, metric.detractor_max);
+        const auto group_se = [&](double sign) {
+          std::vector<double> indicator(signs.size());
+          for (std::size_t i = 0; i < signs.size(); ++i) indicator[i] = signs[i] == sign ? 1 : 0;
+          const Stats share = mean_of(indicator);
+          return share.se ? Figure(100 * *share.se) : Figure();
+        };
+        if (result.nps.se) {
+          result.nps.promoters_se = group_se(1);
+          result.nps.passives_se = group_se(0);
+          result.nps.detractors_se = group_se(-1);
+        }
         break;
+      }
       case MetricType::kCsat:
         result.satisfied = proportion_at_or_above(answers, weighted, metric.satisfied_min,
                                                   mean_of(at_or_above(answers, metric.satisfied_min)));

@@ -191,6 +191,9 @@ void metric_rows(CsvRows& rows, const std::string& segment, const MetricResult& 
       if (nps.df) {
         rows.number("deff", nps.deff);
         rows.number("df", nps.df);
+        rows.number("promoters_se", nps.promoters_se);
+        rows.number("passives_se", nps.passives_se);
+        rows.number("detractors_se", nps.detractors_se);
       }
       rows.interval("ci95", nps.ci95);
       rows.comparisons(nps.vs_rest, nps.vs_baseline);

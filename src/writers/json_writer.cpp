@@ -168,6 +168,9 @@ Json metric_json(const MetricResult& metric) {
       if (nps.df) {
         out["deff"] = figure(nps.deff);
         out["df"] = *nps.df;
+        out["promoters_se"] = figure(nps.promoters_se);
+        out["passives_se"] = figure(nps.passives_se);
+        out["detractors_se"] = figure(nps.detractors_se);
       }
       out["ci95"] = interval(nps.ci95);
       out["distribution"] = distribution_json(nps.distribution);

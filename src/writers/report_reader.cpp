@@ -285,6 +285,9 @@ NpsResult nps_of(const Json* block) {
   nps.se = number(block, "se");
   nps.deff = number(block, "deff");
   nps.df = number(block, "df");
+  nps.promoters_se = number(block, "promoters_se");
+  nps.passives_se = number(block, "passives_se");
+  nps.detractors_se = number(block, "detractors_se");
   nps.ci95 = interval(block, "ci95");
   nps.distribution = distribution_of(object_at(block, "distribution"));
   nps.vs_rest = comparison_at(block, "vs_rest");

@@ -291,6 +291,10 @@ check_weighted_nps <- function(values, mask, block, where, metric) {
   agree(unname(coef(score)), block$score, paste0(where, "/score"))
   agree(unname(SE(score)), block$se, paste0(where, "/se"))
   agree(unname(deff(svymean(~sign, domain, deff = "replace"))), block$deff, paste0(where, "/deff"))
+  groups <- svymean(~promoter + passive + detractor, update(domain, passive = 1 - promoter - detractor))
+  agree(100 * unname(SE(groups))[1], block$promoters_se, paste0(where, "/promoters_se"))
+  agree(100 * unname(SE(groups))[2], block$passives_se, paste0(where, "/passives_se"))
+  agree(100 * unname(SE(groups))[3], block$detractors_se, paste0(where, "/detractors_se"))
   agree(degf(design), block$df, paste0(where, "/df"))
   shares <- unname(coef(svymean(~promoter + detractor, domain)))
   se <- unname(SE(score)) / 100

@@ -396,6 +396,12 @@ def nps_block(values, missing, invalid, metric, lo, hi, weights=None, units=None
             # The linearised se of p - d; the interval at the design-effective n.
             se, deff, df = design
             out.update({"se": 100 * se, "deff": deff, "df": df})
+            # Each group's share as the mean of its indicator.
+            for key, inside in (("promoters_se", lambda v: v >= metric["promoter_min"]),
+                                ("passives_se", lambda v: metric["detractor_max"] < v < metric["promoter_min"]),
+                                ("detractors_se", lambda v: v <= metric["detractor_max"])):
+                group = linearised([1 if inside(v) else 0 for v in values], weights, units)
+                out[key] = 100 * group[0] if group else None
             if se > 0:
                 size = (pp + pd - (pp - pd) ** 2) / se ** 2
                 pro_size, det_size = pp * size, pd * size
@@ -1176,7 +1182,8 @@ def tidy_rows(report):
             mid = metric["id"]
             if metric["type"] == "nps":
                 for key in ("n", "n_eff", "promoters", "passives", "detractors", "promoters_pct", "passives_pct",
-                            "detractors_pct", "score", "se", "deff", "df"):
+                            "detractors_pct", "score", "se", "deff", "df", "promoters_se", "passives_se",
+                            "detractors_se"):
                     if key in metric:
                         put(seg, "metric", mid, "nps", key, metric[key])
                 ci = metric["ci95"]

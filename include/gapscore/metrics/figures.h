@@ -120,6 +120,10 @@ struct NpsResult {
   Figure detractors_pct;
   Figure score;
   Figure se;
+  /// With survey weights: each group's share's linearised se, in points.
+  Figure promoters_se;
+  Figure passives_se;
+  Figure detractors_se;
   /// With survey weights: the score's design effect, the design's df and
   /// its influence (Stats).
   Figure deff;
