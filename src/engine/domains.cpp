@@ -101,48 +101,74 @@ struct Raked {
 
 // Each margin's population totals, its shares of `total`; fills in each
 // cell's value of every margin and the rows with each value. Throws
-// Error(kInvalid) when the data has a value without a share, or a share's
-// value has no rows, or rows have a share of 0.
+// Error(kInvalid), listing each, when the data has values without a share,
+// or shares' values have no rows, or rows have a share of 0.
 std::vector<std::vector<double>> margin_targets(const Questionnaire& q,
                                                 const std::vector<std::vector<std::string>>& cell_values,
                                                 const std::vector<CellTotals>& cells, double total,
                                                 RakingAdjustment& adjustment) {
+  std::vector<Diagnostic> problems;
   const auto refuse = [&](const RakingMargin& margin, const std::string& why) {
-    return Error(ErrorKind::kInvalid, q.file, "raking margin " + quote(margin.column) + ": " + why);
+    Diagnostic problem;
+    problem.file = q.file;
+    problem.message = "raking margin " + quote(margin.column) + ": " + why;
+    problems.push_back(std::move(problem));
   };
   const Raking& raking = *q.raking;
   std::vector<std::vector<double>> targets;
   for (std::size_t j = 0; j < raking.margins.size(); ++j) {
     const RakingMargin& margin = raking.margins[j];
     std::vector<std::int64_t> rows(margin.shares.size(), 0);
+    std::map<std::string, std::int64_t> unshared;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string& value = cell_values[c][j];
       const auto found = std::find_if(margin.shares.begin(), margin.shares.end(),
                                       [&value](const auto& share) { return share.first == value; });
       if (found == margin.shares.end()) {
-        throw refuse(margin, "the data has the value " + quote(value) + ", which the margin gives no share");
+        unshared[value] += cells[c].rows;
+        adjustment.cells[c].category.push_back(0);
+        continue;
       }
       const auto m = static_cast<std::size_t>(found - margin.shares.begin());
       adjustment.cells[c].category.push_back(m);
       rows[m] += cells[c].rows;
     }
+    for (const auto& [value, count] : unshared) {
+      refuse(margin, "the column has the value " + quote(value) + " in " + counted(count, "row", "rows") +
+                         ", and the margin gives it no share");
+    }
     std::vector<double> totals;
     for (std::size_t m = 0; m < rows.size(); ++m) {
       const auto& [value, share] = margin.shares[m];
       if (rows[m] == 0 && share > 0) {
-        throw refuse(margin, quote(value) + " has a population share of " + format_number(share) +
-                                 " but no respondents in the data: nothing to weight up to it");
+        refuse(margin, quote(value) + " has a population share of " + format_number(share) +
+                           " but no respondents in the data: nothing to weight up to it");
       }
       if (rows[m] > 0 && !(share > 0)) {
-        throw refuse(margin, quote(value) + " has " + counted(rows[m], "respondent", "respondents") +
-                                 " but a population share of 0: give it a share, or leave them out");
+        refuse(margin, quote(value) + " has " + counted(rows[m], "respondent", "respondents") +
+                           " but a population share of 0: give it a share, or leave them out");
       }
       totals.push_back(share * total);
     }
     adjustment.category_rows.push_back(std::move(rows));
     targets.push_back(std::move(totals));
   }
+  if (!problems.empty()) throw Error(ErrorKind::kInvalid, std::move(problems));
   return targets;
+}
+
+// The largest difference between a margin value's share of the raked
+// weights and its population share.
+double largest_margin_miss(const std::vector<std::vector<double>>& targets, const RakingAdjustment& adjustment,
+                           const std::vector<double>& factors, const std::vector<CellTotals>& cells, double total) {
+  double miss = 0;
+  for (std::size_t j = 0; j < targets.size(); ++j) {
+    std::vector<double> sums(targets[j].size(), 0);
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      sums[adjustment.cells[c].category[j]] += factors[c] * cells[c].weight;
+    for (std::size_t m = 0; m < sums.size(); ++m) miss = std::max(miss, std::abs(sums[m] - targets[j][m]) / total);
+  }
+  return miss;
 }
 
 // Iterative proportional fitting as R's survey::rake: each sweep
@@ -202,6 +228,10 @@ Raked rake(const Questionnaire& q, const std::vector<std::vector<std::string>>& 
     }
   }
   outcome.capped_cells = raking.cap > 0 ? std::count(factors.begin(), factors.end(), raking.cap) : 0;
+  // Margins that cannot all be met stop the weights moving too (R then
+  // reports convergence): say whether they were.
+  outcome.largest_margin_miss = largest_margin_miss(targets, adjustment, factors, cells, total);
+  outcome.margins_met = outcome.largest_margin_miss <= kRakingMarginSlack;
   outcome.smallest_factor = *std::min_element(factors.begin(), factors.end());
   outcome.largest_factor = *std::max_element(factors.begin(), factors.end());
   for (std::size_t c = 0; c < cells.size(); ++c) {

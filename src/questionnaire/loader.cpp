@@ -92,6 +92,10 @@ void read_raking(const json& root, LoadState& state) {
     margin.column = column;
     double total = 0;
     for (const auto& [value, share] : shares.items()) {
+      if (value.empty()) {
+        check.problem(pointer + "/", "an empty cell is the value \"(missing)\": give its share under that name");
+        continue;
+      }
       if (!share.is_number() || !(share.get<double>() >= 0) || !(share.get<double>() <= 1)) {
         check.problem(pointer + "/" + escape_pointer_token(value),
                       "expected a population share from 0 to 1, found " + share.dump());

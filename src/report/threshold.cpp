@@ -105,8 +105,8 @@ std::optional<std::string> crossed(const Json& report, const Threshold& threshol
   const bool delta = path.front() == "delta";
   if (delta) path.erase(path.begin());
   const Json* node = nullptr;
-  if (path.front() == "input") {
-    node = find_key(report, "input");
+  if (path.front() == "input" || path.front() == "raking") {
+    node = find_key(report, path.front());
     path.erase(path.begin());
   } else {
     const Json* result = find_result(report, threshold.segment);
@@ -132,10 +132,10 @@ std::optional<std::string> crossed(const Json& report, const Threshold& threshol
     parent = node;
     node = find_key(*node, key);
   }
-  if (node == nullptr || (!node->is_number() && !node->is_null())) {
+  if (node == nullptr || (!node->is_number() && !node->is_boolean() && !node->is_null())) {
     throw unknown(
         "no such figure in the report (paths: nps.score, servqual.gap.mean, dimension.ID.gap.mean, "
-        "item.ID.gap.mean, ces.stats.mean, input.rows_rejected, delta.PATH, SEGMENT:PATH)");
+        "item.ID.gap.mean, ces.stats.mean, input.rows_rejected, raking.margins_met, delta.PATH, SEGMENT:PATH)");
   }
   std::optional<double> value;
   if (delta) {
@@ -144,6 +144,8 @@ std::optional<std::string> crossed(const Json& report, const Threshold& threshol
     value = number(comparison, "difference");
   } else if (node->is_number()) {
     value = node->get<double>();
+  } else if (node->is_boolean()) {
+    value = node->get<bool>() ? 1 : 0;
   }
   std::string name = threshold.text.substr(0, threshold.text.find(threshold.op));
   name = std::string(trim(name));

@@ -262,6 +262,17 @@ std::string to_csv(const Report& report) {
     rows.begin("all", "input", cell.column, cell.reason);
     rows.count("invalid_cells", cell.count);
   }
+  if (const std::optional<RakingSummary>& raking = report.raking) {
+    rows.begin("all", "raking", "", "");
+    rows.count("iterations", raking->iterations);
+    rows.count("converged", raking->converged ? 1 : 0);
+    rows.number("smallest_factor", raking->smallest_factor);
+    rows.number("largest_factor", raking->largest_factor);
+    rows.count("capped_cells", raking->capped_cells);
+    rows.number("largest_margin_miss", raking->largest_margin_miss);
+    rows.count("margins_met", raking->margins_met ? 1 : 0);
+    rows.number("weighting_efficiency", raking->efficiency);
+  }
   for (const SegmentResult& result : report.results) {
     const std::string segment = csv_segment(result);
     rows.begin(segment, "segment", "", "");

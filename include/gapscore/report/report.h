@@ -110,6 +110,10 @@ struct InputSummary {
   std::vector<InvalidCellCount> invalid_cells;
 };
 
+/// How far from its population share a margin value's raked share may be
+/// for the margins to count as met.
+inline constexpr double kRakingMarginSlack = 1e-4;
+
 /// How the weights were raked to the questionnaire's margins.
 struct RakingSummary {
   int iterations = 0;  ///< sweeps over the margins
@@ -117,6 +121,11 @@ struct RakingSummary {
   double smallest_factor = 1;  ///< raked weight / base weight, over the cells
   double largest_factor = 1;
   std::int64_t capped_cells = 0;  ///< cells whose factor is the cap
+  /// The largest difference, over the margins' values, between a value's
+  /// share of the raked weights and its population share; the margins are
+  /// met when it is at most kRakingMarginSlack.
+  double largest_margin_miss = 0;
+  bool margins_met = true;
   /// Kish's weighting efficiency of the raked weights: n_eff / rows.
   double efficiency = 0;
 };

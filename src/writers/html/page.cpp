@@ -90,6 +90,15 @@ std::string summary(const ReportView& view) {
     html += "<p class=\"note\">Every figure is weighted by the survey weights (sum " + fixed(all.weight->sum, 1) +
             ", Kish's effective sample size " + fixed(all.weight->n_eff, 1) + ").</p>\n";
   }
+  if (const std::optional<RakingSummary>& raking = view.report().raking) {
+    html += "<p class=\"note\">The weights are raked to the questionnaire's margins (" +
+            count_text(raking->iterations) + " sweeps, " + (raking->converged ? "converged" : "not converged") +
+            ", weighting efficiency " + fixed(raking->efficiency, 2) + "): " +
+            (raking->margins_met ? "every margin is met."
+                                 : "<strong>the margins are not met</strong> (a share is " +
+                                       fixed(100 * raking->largest_margin_miss, 2) + " points off).") +
+            "</p>\n";
+  }
   html += "<dl class=\"cards\">\n";
   if (view.report().has_servqual) html += overall_cards(view);
   for (const MetricResult& metric : all.metrics) html += metric_card(metric);

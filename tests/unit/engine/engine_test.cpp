@@ -46,6 +46,22 @@ const Stats& dimension_stats(const SegmentResult& result, std::size_t dimension,
   throw;
 }
 
+// One weighted item R1 (column P1), its weights in w, raked as `raking`
+// (the questionnaire's "raking" object) says.
+Questionnaire raked_questionnaire(const std::string& raking) {
+  return parse_questionnaire(R"({"gapscore": 1, "weight_column": "w", "raking": )" + raking + R"(,
+    "scales": {"five": {"min": 1, "max": 5}},
+    "servqual": {"scale": "five", "dimensions": [{"id": "r", "items": [{"id": "R1", "perception": "P1"}]}]}})",
+                             "q.json");
+}
+
+// The report of `csv`, and the warnings given on the way.
+Report score_warning(const Questionnaire& questionnaire, const std::string& csv, std::vector<Diagnostic>& problems) {
+  EngineOptions options;
+  options.on_problem = [&problems](const Diagnostic& d) { problems.push_back(d); };
+  return score_text(questionnaire, csv, options);
+}
+
 }  // namespace
 
 // examples/tiny, coded by hand (R3 is reverse coded: v -> 6 - v):
@@ -431,10 +447,7 @@ TEST_CASE("raking fits the base weights to the margins, worked by hand", "[engin
   // (1.5 + 1 + 4.5 + 2) / 4.
   const std::string margins = R"("margins": {"g": {"a": 0.5, "b": 0.5}, "h": {"x": 0.75, "y": 0.25}})";
   const auto questionnaire = [&margins](const std::string& more) {
-    return parse_questionnaire(R"({"gapscore": 1, "weight_column": "w", "raking": {)" + margins + more + R"(},
-      "scales": {"five": {"min": 1, "max": 5}},
-      "servqual": {"scale": "five", "dimensions": [{"id": "r", "items": [{"id": "R1", "perception": "P1"}]}]}})",
-                               "q.json");
+    return raked_questionnaire("{" + margins + more + "}");
   };
   const std::string csv = "w,g,h,P1\n1,a,x,1\n1,a,y,2\n1,b,x,3\n1,b,y,4\n";
   const Report raked = score_text(questionnaire(""), csv);
@@ -465,15 +478,10 @@ TEST_CASE("raking fits the base weights to the margins, worked by hand", "[engin
 TEST_CASE("raking that does not converge says so, and scores with the last sweep's weights", "[engine]") {
   // The cells of the hand-worked raking above, allowed one sweep: it fits
   // the margins, but only a second sweep, moving nothing, would show it.
-  const Questionnaire q = parse_questionnaire(R"({"gapscore": 1, "weight_column": "w",
-    "raking": {"margins": {"g": {"a": 0.5, "b": 0.5}, "h": {"x": 0.75, "y": 0.25}}, "max_iterations": 1},
-    "scales": {"five": {"min": 1, "max": 5}},
-    "servqual": {"scale": "five", "dimensions": [{"id": "r", "items": [{"id": "R1", "perception": "P1"}]}]}})",
-                                              "q.json");
+  const Questionnaire q = raked_questionnaire(
+      R"({"margins": {"g": {"a": 0.5, "b": 0.5}, "h": {"x": 0.75, "y": 0.25}}, "max_iterations": 1})");
   std::vector<Diagnostic> problems;
-  EngineOptions options;
-  options.on_problem = [&problems](const Diagnostic& d) { problems.push_back(d); };
-  const Report report = score_text(q, "w,g,h,P1\n1,a,x,1\n1,a,y,2\n1,b,x,3\n1,b,y,4\n", options);
+  const Report report = score_warning(q, "w,g,h,P1\n1,a,x,1\n1,a,y,2\n1,b,x,3\n1,b,y,4\n", problems);
   REQUIRE(report.raking);
   CHECK_FALSE(report.raking->converged);
   CHECK(report.raking->iterations == 1);
@@ -483,21 +491,36 @@ TEST_CASE("raking that does not converge says so, and scores with the last sweep
   CHECK(problems[0].message.rfind("raking did not converge within max_iterations (1)", 0) == 0);
 }
 
+TEST_CASE("margins that cannot be met together settle unmet, and say so", "[engine]") {
+  // Cells (a, x) and (b, y) only, raked to a, b = 1/2 each and x, y = 1/4,
+  // 3/4: every sweep ends at weights 0.5 and 1.5, so the fit stops moving
+  // (converged, as R says) with a's share 1/4, a quarter off its 1/2.
+  const Questionnaire q =
+      raked_questionnaire(R"({"margins": {"g": {"a": 0.5, "b": 0.5}, "h": {"x": 0.25, "y": 0.75}}})");
+  std::vector<Diagnostic> problems;
+  const Report report = score_warning(q, "w,g,h,P1\n1,a,x,1\n1,b,y,2\n", problems);
+  REQUIRE(report.raking);
+  CHECK(report.raking->converged);
+  CHECK_FALSE(report.raking->margins_met);
+  CHECK(report.raking->largest_margin_miss == Approx(0.25));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message.rfind("raking settled with a margin value's share 0.25 off its population share", 0) == 0);
+}
+
 TEST_CASE("data that cannot be raked to the margins is refused, saying why", "[engine]") {
   const auto refusal = [](const std::string& shares, const std::string& csv) {
-    const Questionnaire q = parse_questionnaire(R"({"gapscore": 1, "weight_column": "w",
-      "raking": {"margins": {"g": )" + shares + R"(}},
-      "scales": {"five": {"min": 1, "max": 5}},
-      "servqual": {"scale": "five", "dimensions": [{"id": "r", "items": [{"id": "R1", "perception": "P1"}]}]}})",
-                                                "q.json");
+    const Questionnaire q = raked_questionnaire(R"({"margins": {"g": )" + shares + "}}");
     return thrown_by([&] { score_text(q, csv); });
   };
   const std::string two = "w,g,P1\n1,a,1\n2,b,2\n";
   Thrown thrown = refusal(R"({"a": 1})", two);
   CHECK(thrown.kind == ErrorKind::kInvalid);
   CHECK(thrown.messages ==
-        std::vector<std::string>{"q.json: error: raking margin \"g\": the data has the value \"b\", which the "
-                                 "margin gives no share"});
+        std::vector<std::string>{"q.json: error: raking margin \"g\": the column has the value \"b\" in 1 row, "
+                                 "and the margin gives it no share"});
+  // Every problem at once, as validate lists them.
+  thrown = refusal(R"({"a": 0.5, "c": 0.5})", two);
+  CHECK(thrown.messages.size() == 2);
   thrown = refusal(R"({"a": 0.5, "b": 0.25, "c": 0.25})", two);
   CHECK(thrown.messages == std::vector<std::string>{"q.json: error: raking margin \"g\": \"c\" has a population "
                                                     "share of 0.25 but no respondents in the data: nothing to weight "
