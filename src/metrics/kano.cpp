@@ -74,6 +74,14 @@ void kano_figures(KanoResult& result, const std::array<double, kKanoCategoryCoun
 
 }  // namespace
 
+std::vector<double> kano_indicator(KanoCategory category) {
+  std::vector<double> indicator(25, 0);
+  for (std::size_t f = 0; f < 5; ++f) {
+    for (std::size_t d = 0; d < 5; ++d) indicator[f * 5 + d] = kano_category(f, d) == category ? 1 : 0;
+  }
+  return indicator;
+}
+
 KanoResult kano_of(const std::string& id, const std::array<std::int64_t, 25>& pairs) {
   KanoResult result;
   result.id = id;

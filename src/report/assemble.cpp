@@ -270,7 +270,22 @@ DriversResult drivers_result(const Questionnaire& questionnaire, const Plan& pla
                              : drivers_of(outcome, block, ids, performance);
 }
 
-KanoResult kano_result(const Questionnaire& questionnaire, const Plan& plan, const Tally& tally, std::size_t f) {
+// The survey-weighted sums of an indicator of feature f's 25 answer pairs.
+WeightedMean kano_pair_sums(const Plan& plan, const Tally& tally, std::size_t f, const std::vector<double>& indicator) {
+  const std::size_t offset = plan.kano[f].counts;
+  std::vector<std::int64_t> counts(indicator.size());
+  WeightedHistogram weighted;
+  for (std::size_t i = 0; i < indicator.size(); ++i) {
+    counts[i] = tally.counter(offset + i);
+    weighted.weights.push_back(tally.weighted_counter(offset + i));
+    weighted.squares.push_back(tally.weighted_counter_squares(offset + i));
+    weighted.zero_weight.push_back(tally.zero_weight_counter(offset + i));
+  }
+  return weighted_mean_of(Histogram(0, std::move(counts), 0, 0), weighted, indicator);
+}
+
+KanoResult kano_result(const Questionnaire& questionnaire, const Plan& plan, const Domain& domain, std::size_t f) {
+  const Tally& tally = *domain.tally;
   std::array<std::int64_t, 25> pairs{};
   for (std::size_t i = 0; i < pairs.size(); ++i) pairs[i] = tally.counter(plan.kano[f].counts + i);
   if (!plan.survey_weights) return kano_of(questionnaire.kano[f].id, pairs);
@@ -280,7 +295,16 @@ KanoResult kano_result(const Questionnaire& questionnaire, const Plan& plan, con
     weighted[i] = tally.weighted_counter(plan.kano[f].counts + i);
     squares += tally.weighted_counter_squares(plan.kano[f].counts + i);
   }
-  return kano_of(questionnaire.kano[f].id, pairs, weighted, squares);
+  KanoResult kano = kano_of(questionnaire.kano[f].id, pairs, weighted, squares);
+  // Each category's share as the mean of its indicator, as svymean has it.
+  kano.weighted = true;
+  for (std::size_t c = 0; c < kKanoCategoryCount; ++c) {
+    const std::vector<double> indicator = kano_indicator(static_cast<KanoCategory>(c));
+    const Stats share = design_stats(
+        domain, [&](const Tally& part) { return kano_pair_sums(plan, part, f, indicator); }, false);
+    if (share.se) kano.ses[c] = 100 * *share.se;
+  }
+  return kano;
 }
 
 }  // namespace
@@ -303,7 +327,7 @@ SegmentResult segment_result(const Questionnaire& questionnaire, const Plan& pla
     result.metrics.push_back(metric_result(questionnaire.metrics[i], plan, domain, plan.metric_counts[i]));
   }
   if (plan.drivers) result.drivers = drivers_result(questionnaire, plan, tally, result.dimensions);
-  for (std::size_t f = 0; f < plan.kano.size(); ++f) result.kano.push_back(kano_result(questionnaire, plan, tally, f));
+  for (std::size_t f = 0; f < plan.kano.size(); ++f) result.kano.push_back(kano_result(questionnaire, plan, domain, f));
   return result;
 }
 

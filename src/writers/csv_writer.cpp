@@ -233,6 +233,7 @@ void kano_rows(CsvRows& rows, const std::string& segment, const KanoResult& kano
     rows.begin(segment, "kano", kano.id, kano_category_name(static_cast<KanoCategory>(c)));
     rows.count("count", kano.counts[c]);
     rows.number("pct", kano.pcts[c]);
+    if (kano.weighted) rows.number("se", kano.ses[c]);
   }
   rows.begin(segment, "kano", kano.id, "summary");
   rows.count("n", kano.n);

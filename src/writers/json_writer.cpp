@@ -200,8 +200,9 @@ Json metric_json(const MetricResult& metric) {
 Json kano_json(const KanoResult& kano) {
   Json categories = Json::object();
   for (std::size_t c = 0; c < kKanoCategoryCount; ++c) {
-    categories[kano_category_name(static_cast<KanoCategory>(c))] = {{"count", kano.counts[c]},
-                                                                    {"pct", figure(kano.pcts[c])}};
+    Json& category = categories[kano_category_name(static_cast<KanoCategory>(c))];
+    category = {{"count", kano.counts[c]}, {"pct", figure(kano.pcts[c])}};
+    if (kano.weighted) category["se"] = figure(kano.ses[c]);
   }
   return {{"id", kano.id},
           {"n", kano.n},

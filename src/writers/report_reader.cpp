@@ -345,6 +345,10 @@ KanoResult kano_of(const Json& entry) {
     const Json* category = object_at(categories, kano_category_name(static_cast<KanoCategory>(c)));
     kano.counts[c] = count(category, "count");
     kano.pcts[c] = number(category, "pct");
+    if (category != nullptr && category->contains("se")) {
+      kano.weighted = true;
+      kano.ses[c] = number(category, "se");
+    }
   }
   kano.dominant = kano_category_named(text(&entry, "dominant"));
   const Json* fong = object_at(&entry, "fong");

@@ -324,6 +324,31 @@ metric_values <- lapply(q$metrics, function(metric) {
   code(metric$column, scale_named(metric$scale, metric$type))
 })
 
+# Kano: each feature's answer pair classified by Berger et al.'s table
+# (rows functional, columns dysfunctional: like, must-be, neutral,
+# live-with, dislike), from the default wordings or 1..5.
+kano_words <- list(c("like", "i like it", "i like it that way"), c("must-be", "it must be that way", "i expect it"),
+                   c("neutral", "i am neutral", "i don't care"), c("live-with", "i can live with it", "i can tolerate it"),
+                   c("dislike", "i dislike it", "i dislike it that way"))
+kano_code <- function(column) {
+  text <- tolower(trim(rows[[column]]))
+  value <- rep(NA_integer_, length(text))
+  for (k in 1:5) value[text %in% kano_words[[k]] | text == as.character(k)] <- k
+  value
+}
+kano_table <- matrix(c("Q", "A", "A", "A", "O",
+                       "R", "I", "I", "I", "M",
+                       "R", "I", "I", "I", "M",
+                       "R", "I", "I", "I", "M",
+                       "R", "R", "R", "R", "Q"), nrow = 5, byrow = TRUE)
+kano_names <- c(A = "attractive", O = "one_dimensional", M = "must_be", I = "indifferent", R = "reverse",
+                Q = "questionable")
+kano_categories <- lapply(q$kano$features, function(feature) {
+  f <- kano_code(feature$functional)
+  d <- kano_code(feature$dysfunctional)
+  ifelse(is.na(f) | is.na(d), NA, kano_table[cbind(ifelse(is.na(f), 1, f), ifelse(is.na(d), 1, d))])
+})
+
 segment_value <- trim(rows[[by]])
 segment_value[segment_value == ""] <- "(missing)"
 for (result in report$results) {
@@ -379,6 +404,23 @@ for (result in report$results) {
       check_stats(all_values, mask, block$stats, paste0(label, "/stats"), FALSE)
     } else if (weighted) {
       check_weighted_nps(all_values, mask, block, label, metric)
+    }
+  }
+  # A weighted Kano category's share: svymean of its indicator, whose se
+  # the report gives in points.
+  for (f in seq_along(q$kano$features)) {
+    if (!weighted) break
+    category <- kano_categories[[f]]
+    keep <- mask & !is.na(category)
+    if (sum(keep) < 2) next
+    for (letter in names(kano_names)) {
+      indicator <- as.numeric(category == letter)
+      estimate <- svymean(~y, subset(update(design, y = kept(indicator, keep)), keep))
+      where_kano <- sprintf("%s/kano/%s/%s", where, q$kano$features[[f]]$id, kano_names[[letter]])
+      agree(100 * unname(coef(estimate)), result$kano[[f]]$categories[[kano_names[[letter]]]]$pct,
+            paste0(where_kano, "/pct"))
+      agree(100 * unname(SE(estimate)), result$kano[[f]]$categories[[kano_names[[letter]]]]$se,
+            paste0(where_kano, "/se"))
     }
   }
   if (!is.null(q$drivers) && !is.null(result$drivers)) {

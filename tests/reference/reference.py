@@ -705,7 +705,7 @@ def segment_result(compiled, coded, rows_count, weights=None, units=None):
                                           [row["metrics"][m][0] for row in coded], result["servqual"]["dimensions"],
                                           weights)
     if compiled["kano"]:
-        result["kano"] = [kano_block(k["id"], [row["kano"][f] for row in coded], weights)
+        result["kano"] = [kano_block(k["id"], [row["kano"][f] for row in coded], weights, units)
                           for f, k in enumerate(compiled["kano"])]
     return result
 
@@ -752,9 +752,10 @@ def drivers_block(outcome, ids, scores, outcomes, dimension_results, weights=Non
     return out
 
 
-def kano_block(feature, answers, weights=None):
+def kano_block(feature, answers, weights=None, units=None):
     """With survey weights, category sizes are weighted shares times Kish's
-    n_eff, out of n_eff."""
+    n_eff, out of n_eff, and each category's share has its linearised se."""
+    weighted = weights is not None
     weights = [1] * len(answers) if weights is None else weights
     classified = [(KANO_TABLE[f[0] - 1][d[0] - 1], w) for (f, d), w in zip(answers, weights)
                   if f[0] is not None and d[0] is not None]
@@ -780,6 +781,11 @@ def kano_block(feature, answers, weights=None):
         if base:
             out["better"] = (sizes["A"] + sizes["O"]) / base
             out["worse"] = -(sizes["O"] + sizes["M"]) / base
+    if weighted:
+        for c in "AOMIRQ":
+            design = linearised([1 if category == c else 0 for category, _ in classified],
+                                [w for _, w in classified], units) if classified else None
+            out["categories"][KANO_NAMES[c]]["se"] = 100 * design[0] if design else None
     return out
 
 
@@ -1168,6 +1174,8 @@ def tidy_rows(report):
             for name, category in kano["categories"].items():
                 put(seg, "kano", kano["id"], name, "count", category["count"])
                 put(seg, "kano", kano["id"], name, "pct", category["pct"])
+                if "se" in category:
+                    put(seg, "kano", kano["id"], name, "se", category["se"])
             put(seg, "kano", kano["id"], "summary", "n", kano["n"])
             if kano["dominant"]:
                 put(seg, "kano", kano["id"], "summary", "dominant_" + kano["dominant"], 1)

@@ -148,6 +148,10 @@ struct KanoResult {
   std::int64_t n = 0;
   std::array<std::int64_t, kKanoCategoryCount> counts{};
   std::array<Figure, kKanoCategoryCount> pcts{};
+  /// With survey weights: each category's share's linearised se, in
+  /// points (`weighted` says the report has them).
+  bool weighted = false;
+  std::array<Figure, kKanoCategoryCount> ses{};
   std::optional<KanoCategory> dominant;
   Figure fong_difference;  ///< |a - b|, the dominant count minus the runner-up's
   Figure fong_critical;    ///< 1.65 sqrt((a + b)(2n - a - b) / (2n))

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "gapscore/metrics/figures.h"
 
@@ -15,6 +16,10 @@ namespace gapscore {
 /// (functional answer - 1) * 5 + (dysfunctional answer - 1). With no
 /// answers, n 0 and null figures.
 KanoResult kano_of(const std::string& id, const std::array<std::int64_t, 25>& pairs);
+
+/// Per answer pair, as kano_of numbers them: 1 where the pair is in
+/// `category`, else 0 (the indicator whose mean is the category's share).
+std::vector<double> kano_indicator(KanoCategory category);
 
 /// With survey weights: counts as above; percentages, the dominant
 /// category, Better and Worse from the weights, and Fong's test on weighted
