@@ -295,8 +295,7 @@ RunDesign::RunDesign(const RunSetup& setup, const RunTotals& totals, bool with_r
   for (auto& [values, part] : parts_) {
     part.key = part.unit * cell_count + part.cell;
     const Tally& rows = totals.breakdowns.back().segments.at(values).tally;
-    auto& [whole_part, tally] = whole_parts_.try_emplace(part.key, part, setup.plan).first->second;
-    tally.merge(rows);
+    whole_parts_.try_emplace(part.key, part, setup.plan).first->second.second.merge(rows);
     if (!cells.empty()) {
       CellTotals& cell = cell_totals[part.cell];
       cell.rows += rows.rows();
@@ -320,6 +319,7 @@ RunDesign::RunDesign(const RunSetup& setup, const RunTotals& totals, bool with_r
     raked_whole_->merge(part);
   }
 }
+
 // Units per stratum, and R's degf: units with a row of nonzero weight,
 // minus the strata that have one.
 void RunDesign::count_units(std::size_t strata) {

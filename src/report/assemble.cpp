@@ -101,10 +101,9 @@ MetricResult metric_result(const Metric& metric, const Plan& plan, const Domain&
     };
     switch (metric.type) {
       case MetricType::kNps: {
-        result.nps = nps_of(answers, weighted, metric.promoter_min, metric.detractor_max,
-                            mean_of(nps_signs(answers, metric.promoter_min, metric.detractor_max)));
-        // Each group's share as the mean of its indicator, as svymean has it.
         const std::vector<double> signs = nps_signs(answers, metric.promoter_min, metric.detractor_max);
+        result.nps = nps_of(answers, weighted, metric.promoter_min, metric.detractor_max, mean_of(signs));
+        // Each group's share as the mean of its indicator, as svymean has it.
         const auto group_se = [&](double sign) {
           std::vector<double> indicator(signs.size());
           for (std::size_t i = 0; i < signs.size(); ++i) indicator[i] = signs[i] == sign ? 1 : 0;
