@@ -109,11 +109,14 @@ void read_raking(const json& root, LoadState& state) {
     }
     raking.margins.push_back(std::move(margin));
   }
-  if (auto iterations = check.integer_at(*found, "max_iterations", "/raking", false)) {
-    if (*iterations < 1 || *iterations > 10000) {
-      check.problem("/raking/max_iterations", "expected 1 to 10000 sweeps, found " + std::to_string(*iterations));
+  if (const auto iterations = found->find("max_iterations"); iterations != found->end()) {
+    const bool sweeps =
+        iterations->is_number_integer() && iterations->get<long long>() >= 1 && iterations->get<long long>() <= 10000;
+    if (sweeps) {
+      raking.max_iterations = iterations->get<int>();
     } else {
-      raking.max_iterations = *iterations;
+      check.problem("/raking/max_iterations",
+                    "expected an integer number of sweeps from 1 to 10000, found " + iterations->dump());
     }
   }
   if (auto tolerance = positive_number_at(*found, "tolerance", "/raking", check)) {

@@ -54,6 +54,28 @@ TEST_CASE("every problem is reported at once, each with its JSON pointer", "[que
         });
 }
 
+TEST_CASE("a raking section's problems are all named, at their pointers", "[questionnaire]") {
+  CHECK(problems_of(R"({"gapscore": 1, "weight_column": "w",
+    "raking": {"margins": {"age": {"young": 0.5, "old": 0.6}, "a/b": {"": 1}, "w": {"x": 1},
+                           "region": {"N": "half", "S": -0.1}},
+               "max_iterations": 5.0, "tolerance": 1, "cap": 0.5, "trim": 2},
+    "metrics": [{"type": "nps", "column": "n"}]})") ==
+        std::vector<std::string>{
+            "q.json: /raking/trim: error: unknown key \"trim\"",
+            "q.json: /raking/margins/a~1b/: error: an empty cell is the value \"(missing)\": give its share under "
+            "that name",
+            "q.json: /raking/margins/a~1b: error: the shares add up to 0, not 1",
+            "q.json: /raking/margins/age: error: the shares add up to 1.1, not 1",
+            "q.json: /raking/margins/region/N: error: expected a population share from 0 to 1, found \"half\"",
+            "q.json: /raking/margins/region/S: error: expected a population share from 0 to 1, found -0.1",
+            "q.json: /raking/margins/region: error: the shares add up to 0, not 1",
+            "q.json: /raking/margins/w: error: column \"w\" is already used at /weight_column",
+            "q.json: /raking/max_iterations: error: expected an integer number of sweeps from 1 to 10000, found 5.0",
+            "q.json: /raking/tolerance: error: expected a share of the total weight below 1, found 1",
+            "q.json: /raking/cap: error: a cap on raked / base weight must be above 1, found 0.5",
+        });
+}
+
 TEST_CASE("wrong types are named", "[questionnaire]") {
   CHECK(problems_of(R"({"gapscore": 1, "header_rows": "2", "missing": "NA",
     "metrics": [{"type": "nps", "column": 7}]})") ==
