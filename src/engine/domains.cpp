@@ -94,6 +94,13 @@ std::string counted(std::int64_t count, const char* one, const char* many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
+// Adds `part`'s rows to `into` with their weights times `factor`.
+void merge_scaled(Tally& into, const Tally& part, double factor) {
+  Tally scaled = part;
+  scaled.scale_weights(factor);
+  into.merge(scaled);
+}
+
 struct Raked {
   RakingAdjustment adjustment;
   RakingSummary outcome;
@@ -157,15 +164,22 @@ std::vector<std::vector<double>> margin_targets(const Questionnaire& q,
   return targets;
 }
 
+// Margin j's weighted total of each of its `values`, the cells weighted by
+// `factors`.
+std::vector<double> margin_sums(std::size_t j, std::size_t values, const RakingAdjustment& adjustment,
+                                const std::vector<double>& factors, const std::vector<CellTotals>& cells) {
+  std::vector<double> sums(values, 0);
+  for (std::size_t c = 0; c < cells.size(); ++c) sums[adjustment.cells[c].category[j]] += factors[c] * cells[c].weight;
+  return sums;
+}
+
 // The largest difference between a margin value's share of the raked
 // weights and its population share.
 double largest_margin_miss(const std::vector<std::vector<double>>& targets, const RakingAdjustment& adjustment,
                            const std::vector<double>& factors, const std::vector<CellTotals>& cells, double total) {
   double miss = 0;
   for (std::size_t j = 0; j < targets.size(); ++j) {
-    std::vector<double> sums(targets[j].size(), 0);
-    for (std::size_t c = 0; c < cells.size(); ++c)
-      sums[adjustment.cells[c].category[j]] += factors[c] * cells[c].weight;
+    const std::vector<double> sums = margin_sums(j, targets[j].size(), adjustment, factors, cells);
     for (std::size_t m = 0; m < sums.size(); ++m) miss = std::max(miss, std::abs(sums[m] - targets[j][m]) / total);
   }
   return miss;
@@ -201,13 +215,9 @@ Raked rake(const Questionnaire& q, const std::vector<std::vector<std::string>>& 
   for (std::size_t c = 0; c < cells.size(); ++c) previous[c] = cells[c].weight;
   std::vector<std::vector<double>> steps(raking.margins.size(), std::vector<double>(cells.size()));
   RakingSummary& outcome = raked.outcome;
-  std::vector<double> sums;
   for (int sweep = 1; sweep <= raking.max_iterations; ++sweep) {
     for (std::size_t j = 0; j < raking.margins.size(); ++j) {
-      sums.assign(targets[j].size(), 0);
-      for (std::size_t c = 0; c < cells.size(); ++c) {
-        sums[adjustment.cells[c].category[j]] += factors[c] * cells[c].weight;
-      }
+      const std::vector<double> sums = margin_sums(j, targets[j].size(), adjustment, factors, cells);
       for (std::size_t c = 0; c < cells.size(); ++c) {
         const std::size_t m = adjustment.cells[c].category[j];
         factors[c] *= targets[j][m] / sums[m];
@@ -231,7 +241,6 @@ Raked rake(const Questionnaire& q, const std::vector<std::vector<std::string>>& 
   // Margins that cannot all be met stop the weights moving too (R then
   // reports convergence): say whether they were.
   outcome.largest_margin_miss = largest_margin_miss(targets, adjustment, factors, cells, total);
-  outcome.margins_met = outcome.largest_margin_miss <= kRakingMarginSlack;
   outcome.smallest_factor = *std::min_element(factors.begin(), factors.end());
   outcome.largest_factor = *std::max_element(factors.begin(), factors.end());
   for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -313,11 +322,7 @@ RunDesign::RunDesign(const RunSetup& setup, const RunTotals& totals, bool with_r
   design_.raking = std::move(raked.adjustment);
   raking_outcome_ = raked.outcome;
   raked_whole_.emplace(setup.plan);
-  for (const auto& [key, entry] : whole_parts_) {
-    Tally part = entry.second;
-    part.scale_weights(factor_of(entry.first));
-    raked_whole_->merge(part);
-  }
+  for (const auto& [key, entry] : whole_parts_) merge_scaled(*raked_whole_, entry.second, factor_of(entry.first));
 }
 
 // Units per stratum, and R's degf: units with a row of nonzero weight,
@@ -393,9 +398,7 @@ std::vector<DesignedSegment> RunDesign::segments(std::size_t b) const {
       }
       const Part part = part_of(std::vector<std::string>(values.end() - design_columns, values.end()));
       if (design_.raking) {
-        Tally raked = segment.tally;
-        raked.scale_weights(factor_of(part));
-        result.merged->merge(raked);
+        merge_scaled(*result.merged, segment.tally, factor_of(part));
       } else {
         result.merged->merge(segment.tally);
       }

@@ -254,7 +254,7 @@ Report Engine::finish() const {
                     "raking did not converge within max_iterations (" + std::to_string(report.raking->iterations) +
                         "): the figures use the last sweep's weights, which may miss the margins; raise "
                         "max_iterations, or check that the margins can be met together");
-    } else if (!report.raking->margins_met) {
+    } else if (!report.raking->margins_met()) {
       setup.warning(setup.questionnaire.file, 0, 0,
                     "raking settled with a margin value's share " + format_number(report.raking->largest_margin_miss) +
                         " off its population share: the margins cannot all be met together (or the cap holds "

@@ -271,7 +271,7 @@ std::string to_csv(const Report& report) {
     rows.number("largest_factor", raking->largest_factor);
     rows.count("capped_cells", raking->capped_cells);
     rows.number("largest_margin_miss", raking->largest_margin_miss);
-    rows.count("margins_met", raking->margins_met ? 1 : 0);
+    rows.count("margins_met", raking->margins_met() ? 1 : 0);
     rows.number("weighting_efficiency", raking->efficiency);
   }
   for (const SegmentResult& result : report.results) {

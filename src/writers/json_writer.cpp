@@ -284,7 +284,7 @@ nlohmann::ordered_json report_document(const Report& report) {
     out["raking"] = {{"iterations", raking->iterations},           {"converged", raking->converged},
                      {"smallest_factor", raking->smallest_factor}, {"largest_factor", raking->largest_factor},
                      {"capped_cells", raking->capped_cells},       {"largest_margin_miss", raking->largest_margin_miss},
-                     {"margins_met", raking->margins_met},         {"weighting_efficiency", raking->efficiency}};
+                     {"margins_met", raking->margins_met()},       {"weighting_efficiency", raking->efficiency}};
   }
   Json results = Json::array();
   for (const SegmentResult& result : report.results) results.push_back(result_json(result, report.has_servqual));

@@ -122,12 +122,12 @@ struct RakingSummary {
   double largest_factor = 1;
   std::int64_t capped_cells = 0;  ///< cells whose factor is the cap
   /// The largest difference, over the margins' values, between a value's
-  /// share of the raked weights and its population share; the margins are
-  /// met when it is at most kRakingMarginSlack.
+  /// share of the raked weights and its population share.
   double largest_margin_miss = 0;
-  bool margins_met = true;
   /// Kish's weighting efficiency of the raked weights: n_eff / rows.
   double efficiency = 0;
+
+  bool margins_met() const { return largest_margin_miss <= kRakingMarginSlack; }
 };
 
 struct Report {

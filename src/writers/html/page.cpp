@@ -94,9 +94,9 @@ std::string summary(const ReportView& view) {
     html += "<p class=\"note\">The weights are raked to the questionnaire's margins (" +
             count_text(raking->iterations) + " sweeps, " + (raking->converged ? "converged" : "not converged") +
             ", weighting efficiency " + fixed(raking->efficiency, 2) + "): " +
-            (raking->margins_met ? "every margin is met."
-                                 : "<strong>the margins are not met</strong> (a share is " +
-                                       fixed(100 * raking->largest_margin_miss, 2) + " points off).") +
+            (raking->margins_met() ? "every margin is met."
+                                   : "<strong>the margins are not met</strong> (a share is " +
+                                         fixed(100 * raking->largest_margin_miss, 2) + " points off).") +
             "</p>\n";
   }
   html += "<dl class=\"cards\">\n";

@@ -501,7 +501,7 @@ TEST_CASE("margins that cannot be met together settle unmet, and say so", "[engi
   const Report report = score_warning(q, "w,g,h,P1\n1,a,x,1\n1,b,y,2\n", problems);
   REQUIRE(report.raking);
   CHECK(report.raking->converged);
-  CHECK_FALSE(report.raking->margins_met);
+  CHECK_FALSE(report.raking->margins_met());
   CHECK(report.raking->largest_margin_miss == Approx(0.25));
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].message.rfind("raking settled with a margin value's share 0.25 off its population share", 0) == 0);
